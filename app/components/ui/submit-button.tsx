@@ -1,0 +1,30 @@
+import { useNavigation } from "@remix-run/react";
+import type { ButtonHTMLAttributes } from "react";
+import { useT } from "../i18n";
+
+/** A submit button that shows progress and refuses a double submission while its form is posting. */
+export function SubmitButton({
+  className = "btn-primary",
+  children,
+  intent,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { intent?: string }) {
+  const navigation = useNavigation();
+  const t = useT();
+  const busy =
+    navigation.state === "submitting" &&
+    (intent === undefined || navigation.formData?.get("intent") === intent);
+  return (
+    <button
+      type="submit"
+      className={className}
+      name={intent ? "intent" : rest.name}
+      value={intent ?? rest.value}
+      disabled={busy || rest.disabled}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
+      {busy ? t("common.loading") : children}
+    </button>
+  );
+}

@@ -1,0 +1,75 @@
+// The JSON API (../shared/api.md): bearer-token actors, JSON bodies checked with zod, and every
+// error in the contract's shape — a 400 for bad input, never a 500; a 500 without a stack.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { authenticateApiToken } from "~/modules/api-token/api-token.server";
+import type { OrgActor } from "~/modules/org/actor";
+import { AppError, isAppError } from "~/utils/errors";
+import { translateMaybe } from "~/utils/i18n";
+
+export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const message = translateMaybe("en", error.message === error.code ? `error.${error.code}` : error.message);
+    let details = error.details;
+    if (details?.fields) {
+      const fields = details.fields as Record<string, string>;
+      details = { ...details, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translateMaybe("en", v)])) };
+    }
+    return jsonResponse({ error: { code: error.code, message, ...(details ? { details } : {}) } }, error.status);
+  }
+  console.error(error);
+  return jsonResponse({ error: { code: "internal", message: "Internal error" } }, 500);
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("validation_failed", "The request body is not valid JSON", { fields: { body: "Not valid JSON" } });
+  }
+}
+
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return m ? m[1] : null;
+}
+
+export async function requireApiActor(request: Request): Promise<{ actor: OrgActor; tokenId: string }> {
+  const token = bearerToken(request);
+  if (!token) throw new AppError("unauthenticated", "Missing bearer token");
+  return authenticateApiToken(token);
+}
+
+type Args = LoaderFunctionArgs | ActionFunctionArgs;
+
+/** Wraps an API handler: any thrown error becomes the contract's error shape. */
+export function apiRoute(handler: (args: Args) => Promise<Response>) {
+  return async (args: Args): Promise<Response> => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      if (error instanceof Response) return error;
+      return errorResponse(error);
+    }
+  };
+}
+
+/** An API route whose handler receives the token's actor. */
+export function authedApiRoute(handler: (args: Args & { actor: OrgActor; tokenId: string }) => Promise<Response>) {
+  return apiRoute(async (args) => handler({ ...args, ...(await requireApiActor(args.request)) }));
+}
+
+export function methodNotAllowed(allowed: string[]): Response {
+  return jsonResponse({ error: { code: "validation_failed", message: `Method not allowed; use ${allowed.join(", ")}` } }, 405, {
+    Allow: allowed.join(", "),
+  });
+}

@@ -1,0 +1,39 @@
+// Page loaders and actions: who is logged in, for which organization, in which language.
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { loadActor } from "~/modules/org/access.server";
+import type { OrgActor } from "~/modules/org/actor";
+import { chooseLanguage, makeTranslator, type Language } from "~/utils/i18n";
+import type { SessionUser } from "~/utils/session.server";
+import { pageError } from "./page-errors.server";
+
+export function requestLanguage(request: Request, context: AppLoadContext): Language {
+  return chooseLanguage(context.user?.locale, request.headers.get("accept-language"));
+}
+
+export function translatorFor(request: Request, context: AppLoadContext) {
+  return makeTranslator(requestLanguage(request, context));
+}
+
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export function requireUser(request: Request, context: AppLoadContext): SessionUser {
+  if (context.user) return context.user;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export async function requireOrgActor(
+  request: Request,
+  context: AppLoadContext,
+  params: { org?: string },
+): Promise<{ user: SessionUser; actor: OrgActor }> {
+  const user = requireUser(request, context);
+  try {
+    return { user, actor: await loadActor(user, params.org ?? "") };
+  } catch (error) {
+    throw pageError(error, requestLanguage(request, context));
+  }
+}

@@ -1,0 +1,41 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n";
+import { useOrgLayout } from "~/components/org-nav";
+import { PageHeader } from "~/components/ui/layout";
+import { requireOrgActor } from "~/http/context.server";
+import { getHomeSummary } from "~/modules/org/dashboard.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor } = await requireOrgActor(request, context, params);
+  return json({ summary: await getHomeSummary(actor) });
+}
+
+export default function OrgHome() {
+  const t = useT();
+  const { summary } = useLoaderData<typeof loader>();
+  const { org, user } = useOrgLayout();
+  const tiles = [
+    { to: "relations", text: t("org.home.activeRelations", { count: summary.activeRelations }), show: true },
+    { to: "relations", text: t("org.home.pendingRelations", { count: summary.pendingRelations }), show: summary.pendingRelations > 0, urgent: true },
+    { to: "catalog", text: t("org.home.products", { count: summary.products }), show: org.kind === "PRODUCER" },
+    { to: "members", text: t("org.home.members", { count: summary.members }), show: true },
+  ];
+  return (
+    <>
+      <PageHeader title={t("org.home.welcome", { name: user.name })} description={t("org.home.intro", { org: org.name })} />
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {tiles
+          .filter((tile) => tile.show)
+          .map((tile) => (
+            <li key={tile.text}>
+              <Link to={tile.to} className={`card block p-5 hover:ring-brand-300 ${tile.urgent ? "bg-amber-50 ring-amber-300" : ""}`}>
+                <span className="text-sm font-medium">{tile.text}</span>
+              </Link>
+            </li>
+          ))}
+      </ul>
+      <p className="mt-8 text-sm text-stone-500">{t("org.home.ordersSoon")}</p>
+    </>
+  );
+}

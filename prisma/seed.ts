@@ -1,0 +1,117 @@
+// Demo data: the tenants, members, relations and catalogs the README lists (password `comptoir-demo`).
+// Built with the same factories as the tests. Run on a new database by `npm start`, or `npm run db:seed`.
+import { pathToFileURL } from "node:url";
+import {
+  createCustomerGroup,
+  createOrganization,
+  createProduct,
+  createRelation,
+  createUser,
+} from "../tests/factories";
+import { getDb } from "~/utils/db.server";
+import type { OrgKind, Role } from "~/utils/permissions";
+
+type DemoOrg = { slug: string; name: string; kind: OrgKind; locale?: string; members: [string, string, Role][] };
+
+export const DEMO_ORGS: DemoOrg[] = [
+  { slug: "brasserie-du-pont", name: "Brasserie du Pont", kind: "PRODUCER", members: [
+    ["alice@brasserie.test", "Alice Dupont", "OWNER"], ["sam@brasserie.test", "Sam Leroy", "SALES"], ["anna@brasserie.test", "Anna Petit", "ACCOUNTANT"]] },
+  { slug: "boulangerie-aurore", name: "Boulangerie Aurore", kind: "PRODUCER", locale: "fr-BE", members: [["bruno@aurore.test", "Bruno Lambert", "OWNER"]] },
+  { slug: "distribution-nord", name: "Distribution Nord", kind: "DISTRIBUTOR", members: [["dan@nord.test", "Dan Morel", "OWNER"]] },
+  { slug: "agence-rep", name: "Agence Rep", kind: "REP_AGENCY", members: [["rita@rep.test", "Rita Garnier", "OWNER"]] },
+  { slug: "epicerie-martin", name: "Épicerie Martin", kind: "RETAILER", members: [
+    ["marc@martin.test", "Marc Martin", "OWNER"], ["sophie@martin.test", "Sophie Martin", "STAFF"]] },
+  { slug: "cafe-central", name: "Café Central", kind: "RETAILER", members: [["chloe@central.test", "Chloé Bernard", "OWNER"]] },
+  { slug: "bistro-gare", name: "Bistro de la Gare", kind: "RETAILER", members: [["gaston@gare.test", "Gaston Roux", "OWNER"]] },
+];
+
+export async function seedDemo(): Promise<void> {
+  const orgs: Record<string, { id: string }> = {};
+  for (const demo of DEMO_ORGS) {
+    const members: { userId: string; role: Role }[] = [];
+    for (const [email, name, role] of demo.members) {
+      const user = await createUser({ email, name });
+      members.push({ userId: user.id, role });
+    }
+    orgs[demo.slug] = await createOrganization({
+      slug: demo.slug,
+      name: demo.name,
+      kind: demo.kind,
+      locale: demo.locale,
+      members,
+      email: demo.members[0][0],
+      address: demoAddress(demo.slug),
+      taxNumber: demo.kind === "PRODUCER" ? "FR40123456789" : undefined,
+    });
+  }
+  const brasserie = orgs["brasserie-du-pont"].id;
+  const aurore = orgs["boulangerie-aurore"].id;
+
+  const fines = await createCustomerGroup(brasserie, "Épiceries fines", 500);
+  const chr = await createCustomerGroup(brasserie, "CHR", 0);
+  await createRelation({
+    producerId: brasserie, partnerId: orgs["epicerie-martin"].id, kind: "RETAIL", customerGroupId: fines.id,
+    paymentTermsDays: 30, repId: orgs["agence-rep"].id, defaultDistributorId: orgs["distribution-nord"].id,
+    defaultDistribution: "DISTRIBUTOR", minOrderCents: 15_000,
+  });
+  await createRelation({ producerId: brasserie, partnerId: orgs["cafe-central"].id, kind: "RETAIL", customerGroupId: chr.id, paymentTermsDays: 30 });
+  await createRelation({ producerId: brasserie, partnerId: orgs["distribution-nord"].id, kind: "DISTRIBUTION" });
+  await createRelation({ producerId: brasserie, partnerId: orgs["agence-rep"].id, kind: "REPRESENTATION" });
+  const bakeryCustomers = await createCustomerGroup(aurore, "Restaurants", 0);
+  await createRelation({ producerId: aurore, partnerId: orgs["cafe-central"].id, kind: "RETAIL", customerGroupId: bakeryCustomers.id, paymentTermsDays: 15 });
+  await createRelation({ producerId: aurore, partnerId: orgs["bistro-gare"].id, kind: "RETAIL", customerGroupId: bakeryCustomers.id, paymentTermsDays: 15 });
+
+  // Brasserie: beer at 20 % VAT, bottle and keg deposits.
+  await createProduct({ producerId: brasserie, name: "Blonde du Pont", sku: "BDP-BLO", family: "Bières blondes",
+    description: "Blonde de garde, 6,5 % vol.", formats: [
+      { name: "Bouteille 33 cl", unitPrice4: 1_8500, depositCents: 10 },
+      { name: "Caisse de 24 × 33 cl", unitPrice4: 42_0000, depositCents: 600 },
+      { name: "Fût 20 L", unitPrice4: 89_0000, depositCents: 3000 }] });
+  await createProduct({ producerId: brasserie, name: "Ambrée des Quais", sku: "BDP-AMB", family: "Bières ambrées",
+    description: "Ambrée aux malts caramel, 7 % vol.", formats: [
+      { name: "Caisse de 24 × 33 cl", unitPrice4: 45_6000, depositCents: 600 },
+      { name: "Fût 30 L", unitPrice4: 129_0000, depositCents: 3000 }] });
+  await createProduct({ producerId: brasserie, name: "Blanche de l’Écluse", sku: "BDP-BLA", family: "Bières blanches",
+    description: "Blanche au zeste d’orange, 4,8 % vol.", formats: [
+      { name: "Caisse de 12 × 75 cl", unitPrice4: 38_4000, depositCents: 360 },
+      { name: "Fût 20 L", unitPrice4: 84_0000, depositCents: 3000 }] });
+  await createProduct({ producerId: brasserie, name: "Limonade artisanale", sku: "BDP-LIM", family: "Sans alcool",
+    formats: [{ name: "Caisse de 24 × 25 cl", unitPrice4: 21_6000, depositCents: 480, taxRateBps: 550 }] });
+
+  // Bakery: breads, viennoiseries, pâtisseries at 5.5 % VAT; prices with 3 decimals.
+  const bakery: [string, string, string, number][] = [
+    ["Baguette tradition", "AUR-BAG", "Pains", 1_0500], ["Pain de campagne 800 g", "AUR-CAM", "Pains", 3_2750],
+    ["Pain complet", "AUR-CPL", "Pains", 2_8900], ["Croissant au beurre", "AUR-CRO", "Viennoiseries", 8250],
+    ["Pain au chocolat", "AUR-PAC", "Viennoiseries", 9150], ["Chausson aux pommes", "AUR-CHA", "Viennoiseries", 1_2400],
+    ["Tarte aux fraises (6 p.)", "AUR-TFR", "Pâtisseries", 16_5000], ["Éclair au café", "AUR-ECL", "Pâtisseries", 1_9850],
+  ];
+  for (const [name, sku, family, unitPrice4] of bakery) {
+    await createProduct({ producerId: aurore, name, sku, family, formats: [{ name: "Pièce", unitPrice4, taxRateBps: 550 }] });
+  }
+}
+
+function demoAddress(slug: string): string {
+  const addresses: Record<string, string> = {
+    "brasserie-du-pont": "12 quai du Pont, 59000 Lille",
+    "boulangerie-aurore": "3 rue des Fours, 1000 Bruxelles",
+    "distribution-nord": "ZI des Prés, 59650 Villeneuve-d’Ascq",
+    "agence-rep": "8 place du Marché, 59800 Lille",
+    "epicerie-martin": "25 rue Nationale, 59000 Lille",
+    "cafe-central": "1 Grand-Place, 59000 Lille",
+    "bistro-gare": "2 place de la Gare, 59000 Lille",
+  };
+  return addresses[slug] ?? "";
+}
+
+// `npm run db:seed`: seed the configured database if it has no organization yet.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { getEnv } = await import("~/utils/env.server");
+  const { migrateDatabase } = await import("~/utils/migrate.server");
+  migrateDatabase(getEnv().databaseUrl);
+  if ((await getDb().organization.count()) > 0) {
+    console.log("The database already has organizations: nothing to seed.");
+  } else {
+    await seedDemo();
+    console.log("Demo data seeded.");
+  }
+}

@@ -1,0 +1,58 @@
+// Entry point of `npm start`: check the configuration, migrate (and seed a new database), build
+// when needed, then serve. Scheduled work (the outbox) runs in this process.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, getEnv } from "~/utils/env.server";
+import { migrateDatabase } from "~/utils/migrate.server";
+import { deliverOutbox } from "~/modules/notify/outbox.server";
+import { seedDemo } from "../prisma/seed";
+import { createServer } from "./app";
+import { ensureBuild, SERVER_BUILD } from "./build";
+
+async function main() {
+  const started = Date.now();
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const { isNew, applied } = migrateDatabase(env.databaseUrl);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (isNew) {
+    console.log("New database: seeding the demo data…");
+    await seedDemo();
+  }
+
+  ensureBuild();
+  const build = (await import(pathToFileURL(path.resolve(SERVER_BUILD)).href)) as ServerBuild;
+  const { httpServer, io } = await createServer(build);
+
+  const outboxTimer = setInterval(() => {
+    deliverOutbox().catch((e) => console.error("Outbox delivery failed:", e));
+  }, 2_000);
+
+  httpServer.listen(env.port, () => {
+    console.log(`Comptoir is ready on ${env.appUrl} (port ${env.port}, started in ${Date.now() - started} ms)`);
+  });
+
+  const stop = () => {
+    clearInterval(outboxTimer);
+    io.close();
+    httpServer.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
