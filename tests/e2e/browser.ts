@@ -1,0 +1,59 @@
+// One headless Chromium per test file; a fresh context (cookies, storage) per test; a screenshot of
+// the page kept under tests/e2e/artifacts/ when a test fails.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, inject, onTestFailed } from "vitest";
+
+export const ARTIFACTS = path.resolve("tests/e2e/artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function useBrowser() {
+  const state = { browser: null as Browser | null, contexts: [] as BrowserContext[], pages: [] as Page[] };
+  const baseUrl = inject("baseUrl");
+
+  beforeAll(async () => {
+    state.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  beforeEach(({ task }) => {
+    onTestFailed(async () => {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 80);
+      for (const [i, page] of state.pages.entries()) {
+        await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${i}.png`), fullPage: true }).catch(() => {});
+      }
+    });
+  });
+  afterEach(async () => {
+    await Promise.all(state.contexts.map((c) => c.close()));
+    state.contexts = [];
+    state.pages = [];
+  });
+
+  /** A new browser context (its own cookies) and page, in English unless told otherwise. */
+  async function newPage(locale = "en-GB"): Promise<Page> {
+    const context = await state.browser!.newContext({ baseURL: baseUrl, locale });
+    context.setDefaultTimeout(10_000);
+    state.contexts.push(context);
+    const page = await context.newPage();
+    state.pages.push(page);
+    return page;
+  }
+
+  async function logIn(page: Page, email: string, password = "comptoir-demo") {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  }
+
+  return { newPage, logIn, baseUrl };
+}
