@@ -58,4 +58,18 @@ describe("log-in, log-out and the session cookie", () => {
     expect(after.status).toBe(302);
     expect(after.location).toMatch(/^\/login/);
   });
+
+  it("answers 429 on the log-in page after 10 failures for one email, even with the right password", async () => {
+    const server = await useTestServer();
+    const client = new PageClient(server);
+    for (let i = 0; i < 10; i++) {
+      const res = await client.post("/login", { email: "rita@rep.test", password: `wrong-${i}` });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await client.post("/login", { email: "rita@rep.test", password: "comptoir-demo" }, { "Accept-Language": "fr" });
+    expect(blocked.status).toBe(429);
+    expect(blocked.html).toContain("Trop de tentatives échouées");
+    // Another account from the same address is not blocked by it.
+    expect((await client.post("/login", { email: "dan@nord.test", password: "comptoir-demo" })).status).toBe(302);
+  });
 });
