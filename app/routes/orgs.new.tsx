@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useT } from "~/components/i18n";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireUser } from "~/http/context.server";
+import { requestLanguage, requireUser, safeRedirectPath } from "~/http/context.server";
 import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { createOrganization } from "~/modules/org/organization.server";
@@ -25,7 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const language = requestLanguage(request, context);
   return runFormAction(language, values, async () => {
     const org = await createOrganization(user.id, values);
-    return redirectWithToast(`/o/${org.slug}`, makeTranslator(language)("org.created", { name: org.name }));
+    // Back to where the user came from (e.g. a relation invitation to accept with the new organization).
+    const next = safeRedirectPath(values.redirectTo as string | undefined, `/o/${org.slug}`);
+    return redirectWithToast(next, makeTranslator(language)("org.created", { name: org.name }));
   });
 }
 
@@ -42,7 +44,9 @@ function slugify(name: string) {
 export default function NewOrganizationPage() {
   const t = useT();
   const data = useActionData<FormErrorData>();
+  const [params] = useSearchParams();
   const v = (k: string) => (data?.values[k] as string | undefined) ?? "";
+  const suggestedKind = ORG_KINDS.find((k) => k === params.get("kind")) ?? "PRODUCER";
   const [slug, setSlug] = useState(v("slug"));
   const [slugEdited, setSlugEdited] = useState(Boolean(v("slug")));
   return (
@@ -55,6 +59,7 @@ export default function NewOrganizationPage() {
       </div>
       <Form method="post" className="card space-y-4 p-6" noValidate>
         <FormError message={data?.formError} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField
           label={t("org.name")}
           name="name"
@@ -83,7 +88,7 @@ export default function NewOrganizationPage() {
           <div className="mt-2 grid grid-cols-2 gap-2">
             {ORG_KINDS.map((kind) => (
               <label key={kind} className="flex cursor-pointer items-center gap-2 rounded-md p-3 ring-1 ring-stone-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500">
-                <input type="radio" name="kind" value={kind} defaultChecked={(v("kind") || "PRODUCER") === kind} />
+                <input type="radio" name="kind" value={kind} defaultChecked={(v("kind") || suggestedKind) === kind} />
                 <span className="text-sm">{t(`kind.${kind}`)}</span>
               </label>
             ))}
