@@ -37,6 +37,12 @@ const en = {
   "auth.profile.emailSent": "We sent a confirmation link to {email}. Your address changes when you follow it.",
   "auth.profile.emailSubmit": "Send a confirmation link",
   "auth.backToLogin": "Back to log in",
+  "auth.profile.intro": "Your account is the same in every organization you belong to.",
+  "auth.profile.language": "Interface language",
+  "auth.profile.passwordIntro": "Changing your password logs you out on your other devices.",
+  "auth.profile.passwordSubmit": "Change my password",
+  "auth.profile.emailPending": "Waiting for confirmation: {email}. Follow the link we sent to that address.",
+  "auth.profile.confirmWithPassword": "Your password, to confirm",
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -78,6 +84,12 @@ const fr: Record<keyof typeof en, string> = {
   "auth.profile.emailSent": "Nous avons envoyé un lien de confirmation à {email}. Votre adresse change quand vous le suivez.",
   "auth.profile.emailSubmit": "Envoyer un lien de confirmation",
   "auth.backToLogin": "Retour à la connexion",
+  "auth.profile.intro": "Votre compte est le même dans toutes les organisations dont vous êtes membre.",
+  "auth.profile.language": "Langue de l’interface",
+  "auth.profile.passwordIntro": "Changer de mot de passe vous déconnecte sur vos autres appareils.",
+  "auth.profile.passwordSubmit": "Changer mon mot de passe",
+  "auth.profile.emailPending": "En attente de confirmation : {email}. Suivez le lien envoyé à cette adresse.",
+  "auth.profile.confirmWithPassword": "Votre mot de passe, pour confirmer",
 };
 
 export default { en, fr };

@@ -75,6 +75,14 @@ const en = {
   "dev.mail.title": "Outgoing emails (development)",
   "dev.mail.empty": "No email has been written yet.",
   "dev.mail.note": "SMTP_URL is not set: emails are written as .eml files under {dir}.",
+  "dev.mail.date": "Date",
+  "dev.mail.to": "To",
+  "dev.mail.subject": "Subject",
+  "dev.mail.back": "All emails",
+  "dev.mail.text": "Text version",
+  "dev.mail.html": "HTML version",
+  "dev.mail.noBody": "This email has no such version.",
+  "dev.mail.newest": "The newest first.",
 } as const;
 
 const fr: Record<keyof typeof en, string> = {
@@ -154,6 +162,14 @@ const fr: Record<keyof typeof en, string> = {
   "dev.mail.title": "E-mails sortants (développement)",
   "dev.mail.empty": "Aucun e-mail n’a encore été écrit.",
   "dev.mail.note": "SMTP_URL n’est pas défini : les e-mails sont écrits en fichiers .eml dans {dir}.",
+  "dev.mail.date": "Date",
+  "dev.mail.to": "Destinataire",
+  "dev.mail.subject": "Objet",
+  "dev.mail.back": "Tous les e-mails",
+  "dev.mail.text": "Version texte",
+  "dev.mail.html": "Version HTML",
+  "dev.mail.noBody": "Cet e-mail n’a pas cette version.",
+  "dev.mail.newest": "Les plus récents d’abord.",
 };
 
 export default { en, fr };

@@ -99,6 +99,20 @@ export async function resetPassword(input: unknown): Promise<PublicUser> {
   return user;
 }
 
+/** The profile page: the user, and the address waiting for confirmation if an email change is pending. */
+export async function getAccount(userId: string): Promise<PublicUser & { pendingEmail: string | null }> {
+  const db = getDb();
+  const [user, pending] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: publicUser }),
+    db.emailChange.findFirst({
+      where: { userId, usedAt: null, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+      select: { newEmail: true },
+    }),
+  ]);
+  return { ...user, pendingEmail: pending?.newEmail ?? null };
+}
+
 export async function updateProfile(userId: string, input: unknown): Promise<PublicUser> {
   const data = parseInput(profileSchema, input);
   return getDb().user.update({ where: { id: userId }, data: { name: data.name, locale: data.locale }, select: publicUser });
@@ -112,10 +126,12 @@ export async function changePassword(userId: string, input: unknown): Promise<vo
     throw validationError({ currentPassword: "auth.wrongPassword" });
   }
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(data.password) } });
+  // Whoever else knew the old password is logged out everywhere; the caller opens a fresh session.
+  await endAllSessions(userId);
 }
 
 /** Sends a confirmation link to the new address; the email changes only when it is followed. */
-export async function requestEmailChange(userId: string, input: unknown, language: Language): Promise<void> {
+export async function requestEmailChange(userId: string, input: unknown, language: Language): Promise<{ newEmail: string }> {
   const data = parseInput(emailChangeSchema, input);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
@@ -137,6 +153,7 @@ export async function requestEmailChange(userId: string, input: unknown, languag
     });
     await enqueueEmail(tx, data.newEmail, rendered);
   });
+  return { newEmail: data.newEmail };
 }
 
 export async function confirmEmailChange(token: string): Promise<PublicUser> {

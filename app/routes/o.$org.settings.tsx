@@ -1,0 +1,160 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n";
+import { useCan } from "~/components/org-nav";
+import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { Card, PageHeader } from "~/components/ui/layout";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { requestLanguage, requireOrgActor } from "~/http/context.server";
+import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { redirectWithToast } from "~/http/toast.server";
+import { getOrganization, updateOrganization } from "~/modules/org/organization.server";
+import { CURRENCIES, ORG_LOCALES } from "~/modules/org/schemas";
+import { makeTranslator } from "~/utils/i18n";
+import { formDataToObject } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Comptoir" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor } = await requireOrgActor(request, context, params);
+  const org = await getOrganization(actor);
+  return json({
+    details: {
+      name: org.name,
+      locale: org.locale,
+      currency: org.currency,
+      email: org.email ?? "",
+      phone: org.phone ?? "",
+      address: org.address ?? "",
+      taxNumber: org.taxNumber ?? "",
+    },
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor } = await requireOrgActor(request, context, params);
+  const values = formDataToObject(await request.formData());
+  const language = requestLanguage(request, context);
+  return runFormAction(language, values, async () => {
+    await updateOrganization(actor, values);
+    return redirectWithToast(`/o/${actor.orgSlug}/settings`, makeTranslator(language)("org.settings.saved"));
+  });
+}
+
+export default function OrganizationSettingsPage() {
+  const t = useT();
+  const can = useCan();
+  const { details } = useLoaderData<typeof loader>();
+  const data = useActionData<FormErrorData>();
+  const v = (k: keyof typeof details) => (data?.values[k] as string | undefined) ?? details[k];
+
+  if (!can("org:update")) {
+    const rows: [string, string][] = [
+      [t("org.name"), details.name],
+      [t("org.email"), details.email],
+      [t("org.phone"), details.phone],
+      [t("org.address"), details.address],
+      [t("org.taxNumber"), details.taxNumber],
+      [t("org.locale"), details.locale],
+      [t("org.currency"), details.currency],
+    ];
+    return (
+      <>
+        <PageHeader title={t("org.settings.title")} description={t("org.settings.readOnly")} />
+        <Card className="max-w-2xl">
+          <dl className="divide-y divide-stone-100 text-sm">
+            {rows.map(([label, value]) => (
+              <div key={label} className="grid gap-1 py-3 sm:grid-cols-3">
+                <dt className="font-medium text-stone-600">{label}</dt>
+                <dd className="whitespace-pre-line sm:col-span-2">
+                  {value || <span className="text-stone-400">{t("org.settings.notSet")}</span>}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t("org.settings.title")} description={t("org.settings.intro", { org: details.name })} />
+      <Form method="post" className="max-w-2xl space-y-6" noValidate>
+        <FormError message={data?.formError} />
+        <Card>
+          <div className="space-y-4">
+            <TextField
+              label={t("org.name")}
+              name="name"
+              required
+              defaultValue={v("name")}
+              error={data?.fieldErrors.name}
+              autoComplete="organization"
+            />
+            <TextField
+              label={t("org.taxNumber")}
+              name="taxNumber"
+              defaultValue={v("taxNumber")}
+              error={data?.fieldErrors.taxNumber}
+              hint={t("common.optional")}
+            />
+          </div>
+        </Card>
+        <Card title={t("org.settings.contact")}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label={t("org.email")}
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={v("email")}
+              error={data?.fieldErrors.email}
+              hint={t("common.optional")}
+            />
+            <TextField
+              label={t("org.phone")}
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              defaultValue={v("phone")}
+              error={data?.fieldErrors.phone}
+              hint={t("common.optional")}
+            />
+            <TextAreaField
+              label={t("org.address")}
+              name="address"
+              rows={3}
+              autoComplete="street-address"
+              className="sm:col-span-2"
+              defaultValue={v("address")}
+              error={data?.fieldErrors.address}
+              hint={t("common.optional")}
+            />
+          </div>
+        </Card>
+        <Card title={t("org.settings.formats")}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label={t("org.locale")}
+              name="locale"
+              defaultValue={v("locale")}
+              options={ORG_LOCALES.map((l) => ({ value: l, label: l }))}
+              error={data?.fieldErrors.locale}
+            />
+            <SelectField
+              label={t("org.currency")}
+              name="currency"
+              defaultValue={v("currency")}
+              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              error={data?.fieldErrors.currency}
+            />
+          </div>
+        </Card>
+        <div className="flex justify-end">
+          <SubmitButton>{t("action.save")}</SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
+}
