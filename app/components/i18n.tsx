@@ -1,6 +1,6 @@
 // The interface language and the organization's formats, available to every component.
 import { useRouteLoaderData } from "@remix-run/react";
-import { formatDate, makeTranslator, type Language, type Translate } from "~/utils/i18n";
+import { formatDate, makeTranslator, translateCount, type Language, type Translate } from "~/utils/i18n";
 import { formatBps, formatCents, formatNumber, formatUnitPrice4 } from "~/utils/money";
 
 type RootData = { language: Language };
@@ -12,6 +12,12 @@ export function useLanguage(): Language {
 
 export function useT(): Translate {
   return makeTranslator(useLanguage());
+}
+
+/** Texts with a count: `tc("org.home.members", 1)` → "1 member". */
+export function useTCount() {
+  const language = useLanguage();
+  return (base: Parameters<typeof translateCount>[1], count: number) => translateCount(language, base, count);
 }
 
 /** Formatting for the current organization's locale and currency (falls back to the interface language). */

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useT } from "~/components/i18n";
+import { useT, useTCount } from "~/components/i18n";
 import { useOrgLayout } from "~/components/org-nav";
 import { PageHeader } from "~/components/ui/layout";
 import { requireOrgActor } from "~/http/context.server";
@@ -13,13 +13,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function OrgHome() {
   const t = useT();
+  const tc = useTCount();
   const { summary } = useLoaderData<typeof loader>();
   const { org, user } = useOrgLayout();
   const tiles = [
-    { to: "relations", text: t("org.home.activeRelations", { count: summary.activeRelations }), show: true },
-    { to: "relations", text: t("org.home.pendingRelations", { count: summary.pendingRelations }), show: summary.pendingRelations > 0, urgent: true },
-    { to: "catalog", text: t("org.home.products", { count: summary.products }), show: org.kind === "PRODUCER" },
-    { to: "members", text: t("org.home.members", { count: summary.members }), show: true },
+    { to: "relations", text: tc("org.home.activeRelations", summary.activeRelations), show: true },
+    { to: "relations", text: tc("org.home.pendingRelations", summary.pendingRelations), show: summary.pendingRelations > 0, urgent: true },
+    { to: "catalog", text: tc("org.home.products", summary.products), show: org.kind === "PRODUCER" },
+    { to: "members", text: tc("org.home.members", summary.members), show: true },
   ];
   return (
     <>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "~/locales";
-import { chooseLanguage, languageFromAcceptHeader, translate } from "./i18n";
+import { chooseLanguage, languageFromAcceptHeader, translate, translateCount } from "./i18n";
 
 describe("interface language", () => {
   it("prefers the user's setting, then the browser's languages by weight, then French", () => {
@@ -10,6 +10,13 @@ describe("interface language", () => {
     expect(chooseLanguage(null, "de-DE")).toBe("fr");
     expect(chooseLanguage(null, null)).toBe("fr");
     expect(languageFromAcceptHeader("*")).toBeNull();
+  });
+
+  it("agrees nouns with counts in each language", () => {
+    expect(translateCount("en", "org.home.members", 1)).toBe("1 member");
+    expect(translateCount("en", "org.home.members", 0)).toBe("0 members");
+    expect(translateCount("fr", "org.home.members", 0)).toBe("0 membre");
+    expect(translateCount("fr", "org.home.members", 2)).toBe("2 membres");
   });
 
   it("fills placeholders", () => {

@@ -36,6 +36,16 @@ export function translate(language: Language, key: MessageKey, params?: Params):
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
+const pluralRules = { fr: new Intl.PluralRules("fr"), en: new Intl.PluralRules("en") };
+
+/** Keys that come in `.one` / `.other` pairs ("1 membre", "2 membres"; French counts 0 as one). */
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+export function translateCount(language: Language, base: PluralBase, count: number, params?: Params): string {
+  const form = pluralRules[language].select(count) === "one" ? "one" : "other";
+  return translate(language, `${base}.${form}` as MessageKey, { count, ...params });
+}
+
 export function makeTranslator(language: Language): Translate {
   return (key, params) => translate(language, key, params);
 }
