@@ -120,6 +120,25 @@ export class PageClient {
     return { status: res.status, html: await res.text(), location: res.headers.get("location") };
   }
 
+  /** A GET whose body the test reads itself (downloads: CSV, PDF). */
+  async download(pathname: string, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(this.server.baseUrl + pathname, { headers: { Cookie: this.cookieHeader(), ...headers }, redirect: "manual" });
+    this.keep(res);
+    return res;
+  }
+
+  /** A multipart form post (file uploads); fetch sets the boundary. */
+  async postMultipart(pathname: string, form: FormData, headers: Record<string, string> = {}) {
+    const res = await fetch(this.server.baseUrl + pathname, {
+      method: "POST",
+      headers: { Cookie: this.cookieHeader(), ...headers },
+      body: form,
+      redirect: "manual",
+    });
+    this.keep(res);
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") };
+  }
+
   async login(email: string, password = "comptoir-demo") {
     const res = await this.post("/login", { email, password });
     if (res.status !== 302) throw new Error(`login ${email} failed: ${res.status}`);
