@@ -1,3 +1,4 @@
+import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT, useTCount } from "~/components/i18n";
@@ -39,4 +40,8 @@ export default function OrgHome() {
       <p className="mt-8 text-sm text-stone-500">{t("org.home.ordersSoon")}</p>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,3 +1,4 @@
+import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useFormat, useT } from "~/components/i18n";
@@ -251,4 +252,8 @@ export default function MembersPage() {
       </div>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

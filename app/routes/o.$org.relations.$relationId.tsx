@@ -1,3 +1,4 @@
+import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -326,4 +327,8 @@ function ContactCard({ relation: r }: { relation: Relation }) {
       </div>
     </Card>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,3 +1,4 @@
+import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -433,4 +434,8 @@ function ServedTable({ relations }: { relations: Relation[] }) {
 
 function Muted({ children }: { children: ReactNode }) {
   return <span className="text-stone-500">{children}</span>;
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

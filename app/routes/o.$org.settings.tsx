@@ -1,3 +1,4 @@
+import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
@@ -157,4 +158,8 @@ export default function OrganizationSettingsPage() {
       </Form>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,0 +1,209 @@
+// A foreign id always answers 404, never another tenant's data: every page loader, every form action
+// that takes an id, and every API route, walked with ids that belong to other tenants.
+// A route added without a probe here fails the "every route is covered" checks below.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { issueApiToken } from "~/modules/api-token/api-token.server";
+import { loadActor } from "~/modules/org/access.server";
+import { getDb } from "~/utils/db.server";
+import { createCustomerGroup } from "../factories";
+import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
+
+const OWN_ORG = "brasserie-du-pont"; // alice is its OWNER
+const FOREIGN_ORG = "boulangerie-aurore"; // alice is not a member
+
+type Foreign = {
+  orgId: string;
+  productId: string;
+  formatId: string;
+  taxRateId: string;
+  groupId: string;
+  relationId: string;
+  membershipId: string;
+  invitationId: string;
+  tokenId: string;
+};
+let foreign: Foreign;
+let ownRelationId: string;
+let ownProductId: string;
+let server: TestServer;
+let alice: PageClient;
+let marc: PageClient; // OWNER of a retailer: answers relations
+
+beforeAll(async () => {
+  server = await useTestServer();
+  const db = getDb();
+  const aurore = await db.organization.findUniqueOrThrow({ where: { slug: FOREIGN_ORG } });
+  const bistro = await db.organization.findUniqueOrThrow({ where: { slug: "bistro-gare" } });
+  const bruno = await db.user.findUniqueOrThrow({ where: { email: "bruno@aurore.test" } });
+  const product = await db.product.findFirstOrThrow({ where: { producerId: aurore.id }, include: { formats: true } });
+  const taxRate = await db.taxRate.findFirstOrThrow({ where: { producerId: aurore.id } });
+  const group = await createCustomerGroup(aurore.id, "Hôtels", 300);
+  const relation = await db.relation.findFirstOrThrow({ where: { producerId: aurore.id, partnerId: bistro.id } });
+  const membership = await db.membership.findFirstOrThrow({ where: { organizationId: aurore.id, userId: bruno.id } });
+  const invitation = await db.memberInvitation.create({
+    data: { organizationId: aurore.id, email: "someone@aurore.test", role: "STAFF", tokenHash: "x".repeat(64), invitedById: bruno.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const token = await issueApiToken(await loadActor(bruno, FOREIGN_ORG), "bruno's integration");
+  foreign = {
+    orgId: aurore.id,
+    productId: product.id,
+    formatId: product.formats[0].id,
+    taxRateId: taxRate.id,
+    groupId: group.id,
+    relationId: relation.id,
+    membershipId: membership.id,
+    invitationId: invitation.id,
+    tokenId: token.id,
+  };
+  const brasserie = await db.organization.findUniqueOrThrow({ where: { slug: OWN_ORG } });
+  ownRelationId = (await db.relation.findFirstOrThrow({ where: { producerId: brasserie.id, kind: "RETAIL" } })).id;
+  ownProductId = (await db.product.findFirstOrThrow({ where: { producerId: brasserie.id } })).id;
+  alice = await new PageClient(server).login("alice@brasserie.test");
+  marc = await new PageClient(server).login("marc@martin.test");
+});
+
+const routeFiles = fs.readdirSync(path.resolve("app/routes")).map((f) => f.replace(/\.tsx?$/, ""));
+
+/** Route params → an id of another tenant that alice may not see. */
+function foreignParam(name: string): string {
+  const map: Record<string, string> = {
+    org: OWN_ORG,
+    productId: foreign.productId,
+    producerId: foreign.orgId,
+    relationId: foreign.relationId,
+  };
+  if (!(name in map)) throw new Error(`No foreign id for route param $${name}: add one to tenant-isolation.test.ts`);
+  return map[name];
+}
+
+function urlOf(file: string, org: string): string {
+  return (
+    "/" +
+    file
+      .replace(/\[\.\]/g, "\u0000")
+      .split(".")
+      .filter((s) => s !== "_index")
+      .map((s) => (s === "$org" ? org : s.startsWith("$") ? foreignParam(s.slice(1)) : s))
+      .join("/")
+      .replace(/\u0000/g, ".")
+  );
+}
+
+const orgRoutes = routeFiles.filter((f) => f.startsWith("o.$org"));
+
+describe("pages of an organization the user is not a member of", () => {
+  it.each(orgRoutes)("%s answers 404", async (file) => {
+    const url = urlOf(file, FOREIGN_ORG);
+    const isResource = file.includes("[.]");
+    const res = isResource ? await alice.get(url) : await alice.data(url, `routes/${file}`);
+    expect(res.status, url).toBe(404);
+  });
+});
+
+describe("pages of the user's own organization with another tenant's ids", () => {
+  const withIds = orgRoutes.filter((f) => f.split(".").some((s) => s.startsWith("$") && s !== "$org"));
+  it("covers every route with an id", () => {
+    expect(withIds.length).toBeGreaterThanOrEqual(3);
+  });
+  it.each(withIds)("%s answers 404 and shows nothing of the other tenant", async (file) => {
+    const url = urlOf(file, OWN_ORG);
+    const res = await alice.data(url, `routes/${file}`);
+    expect(res.status, url).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain("Boulangerie Aurore");
+  });
+});
+
+describe("form actions posting another tenant's ids", () => {
+  const base = `/o/${OWN_ORG}`;
+  const probes: [string, () => [string, Record<string, string>, PageClient?]][] = [
+    ["change the role of a foreign member", () => [`${base}/members`, { intent: "update-role", id: foreign.membershipId, role: "STAFF" }]],
+    ["remove a foreign member", () => [`${base}/members`, { intent: "remove", id: foreign.membershipId }]],
+    ["withdraw a foreign invitation", () => [`${base}/members`, { intent: "revoke-invitation", id: foreign.invitationId }]],
+    ["revoke a foreign API token", () => [`${base}/api-tokens`, { intent: "revoke", id: foreign.tokenId }]],
+    ["accept a foreign relation", () => ["/o/epicerie-martin/relations", { intent: "accept", relationId: foreign.relationId }, marc]],
+    ["decline a foreign relation", () => ["/o/epicerie-martin/relations", { intent: "decline", relationId: foreign.relationId }, marc]],
+    ["withdraw a foreign relation", () => [`${base}/relations`, { intent: "withdraw", relationId: foreign.relationId }]],
+    ["end a foreign relation", () => [`${base}/relations/${foreign.relationId}`, { intent: "end" }]],
+    ["give a customer a foreign customer group", () => [
+      `${base}/relations/${ownRelationId}`,
+      { intent: "settings", customerGroupId: foreign.groupId, paymentTermsDays: "30", defaultDistribution: "SELF", minOrder: "0" },
+    ]],
+    ["rename a foreign customer group", () => [`${base}/catalog/groups`, { intent: "update", id: foreign.groupId, name: "Pirates", discount: "90" }]],
+    ["delete a foreign customer group", () => [`${base}/catalog/groups`, { intent: "delete", id: foreign.groupId }]],
+    ["change a foreign tax rate", () => [`${base}/catalog/tax-rates`, { intent: "update", id: foreign.taxRateId, name: "Zéro", rate: "0" }]],
+    ["delete a foreign tax rate", () => [`${base}/catalog/tax-rates`, { intent: "delete", id: foreign.taxRateId }]],
+    ["deactivate a foreign format through an own product", () => [`${base}/catalog/products/${ownProductId}`, { intent: "deactivateFormat", formatId: foreign.formatId }]],
+    ["edit a foreign product", () => [`${base}/catalog/products/${foreign.productId}`, { intent: "product", name: "Pirate", sku: "PIR" }]],
+  ];
+
+  it.each(probes)("%s → 404, nothing changed", async (_name, probe) => {
+    const [url, fields, client = alice] = probe();
+    const res = await client.post(url, fields);
+    expect(res.status, url).toBe(404);
+    const db = getDb();
+    expect(await db.membership.findUnique({ where: { id: foreign.membershipId } })).toMatchObject({ role: "OWNER" });
+    expect(await db.memberInvitation.findUnique({ where: { id: foreign.invitationId } })).toMatchObject({ revokedAt: null });
+    expect(await db.apiToken.findUnique({ where: { id: foreign.tokenId } })).toMatchObject({ revokedAt: null });
+    expect(await db.relation.findUnique({ where: { id: foreign.relationId } })).toMatchObject({ status: "ACTIVE" });
+    expect(await db.customerGroup.findUnique({ where: { id: foreign.groupId } })).toMatchObject({ name: "Hôtels", discountBps: 300 });
+    expect(await db.taxRate.findUnique({ where: { id: foreign.taxRateId } })).not.toBeNull();
+    expect(await db.productFormat.findUnique({ where: { id: foreign.formatId } })).toMatchObject({ active: true });
+    expect((await db.product.findUnique({ where: { id: foreign.productId } }))?.name).not.toBe("Pirate");
+    const own = await db.relation.findUnique({ where: { id: ownRelationId } });
+    expect(own?.customerGroupId).not.toBe(foreign.groupId);
+  });
+});
+
+describe("JSON API with another tenant's ids", () => {
+  // Every API route file needs a probe here.
+  const probes: Record<string, (tokens: { alice: string; marc: string }) => Promise<void>> = {
+    "api.v1.catalog": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/catalog?producer=${foreign.orgId}`, { token });
+        expect(res.status).toBe(404);
+        expect(res.body.error.code).toBe("not_found");
+      }
+    },
+    "api.v1.relations": async ({ alice: a, marc }) => {
+      for (const [token, slug] of [[a, OWN_ORG], [marc, "epicerie-martin"]] as const) {
+        const res = await api(server, "GET", "/api/v1/relations", { token });
+        expect(res.status).toBe(200);
+        expect(res.body.relations.length).toBeGreaterThan(0);
+        for (const r of res.body.relations) {
+          expect([r.producer.slug, r.partner?.slug]).toContain(slug);
+          expect(r.id).not.toBe(foreign.relationId);
+        }
+      }
+    },
+    "api.v1.me": async ({ alice: a }) => {
+      const res = await api(server, "GET", "/api/v1/me", { token: a });
+      expect(res.body.organization.slug).toBe(OWN_ORG);
+    },
+    "api.v1.auth.token": async () => {
+      // A membership alice does not hold cannot be obtained with her password.
+      const res = await api(server, "POST", "/api/v1/auth/token", {
+        body: { email: "alice@brasserie.test", password: "comptoir-demo", organization: FOREIGN_ORG },
+      });
+      expect(res.status).toBe(401);
+    },
+    "api.v1.openapi[.]json": async () => {},
+    "api.v1.$": async ({ alice: a }) => {
+      expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
+    },
+  };
+
+  it("has a probe for every API route file", () => {
+    const apiFiles = routeFiles.filter((f) => f.startsWith("api.v1."));
+    expect(apiFiles.filter((f) => !(f in probes))).toEqual([]);
+  });
+
+  it.each(Object.keys(probes))("%s", async (file) => {
+    const tokens = {
+      alice: await apiToken(server, "alice@brasserie.test", OWN_ORG),
+      marc: await apiToken(server, "marc@martin.test", "epicerie-martin"),
+    };
+    await probes[file](tokens);
+  });
+});
