@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, inject, onTestFailed } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject, onTestFailed } from "vitest";
 
 export const ARTIFACTS = path.resolve("tests/e2e/artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,10 +19,19 @@ export function useBrowser() {
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
   });
+  // Contexts of a test are closed when the next test starts (or at the end), so that a failed
+  // test's pages are still open when its screenshots are taken.
+  async function closeContexts() {
+    await Promise.all(state.contexts.map((c) => c.close()));
+    state.contexts = [];
+    state.pages = [];
+  }
   afterAll(async () => {
+    await closeContexts();
     await state.browser?.close();
   });
-  beforeEach(({ task }) => {
+  beforeEach(async ({ task }) => {
+    await closeContexts();
     onTestFailed(async () => {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 80);
@@ -30,11 +39,6 @@ export function useBrowser() {
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${i}.png`), fullPage: true }).catch(() => {});
       }
     });
-  });
-  afterEach(async () => {
-    await Promise.all(state.contexts.map((c) => c.close()));
-    state.contexts = [];
-    state.pages = [];
   });
 
   /** A new browser context (its own cookies) and page, in English unless told otherwise. */
