@@ -45,7 +45,7 @@ function fileTransport(): Transport {
   };
 }
 
-function smtpTransport(url: string): Transport {
+export function smtpTransport(url: string): Transport {
   const transporter = nodemailer.createTransport(url);
   return {
     async send(message) {
