@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   "order:read": { roles: ALL },
   "order:create": { roles: ["OWNER", "MANAGER", "SALES", "STAFF"] },
   "order:amend": { roles: ["OWNER", "MANAGER", "SALES"], kinds: SELLERS },
+  // Accept, reject, cancel (the order's status machine says from which status, and which side).
+  "order:decide": { roles: ["OWNER", "MANAGER", "SALES"], kinds: SELLERS },
+  // Ship and confirm a delivery.
+  "order:handle": { roles: ["OWNER", "MANAGER", "SALES", "STAFF"] },
   // On the retailer side only OWNER and ACCOUNTANT see invoices (DESIGN, "Tenancy and roles").
   "invoice:read": { roles: ["OWNER", "MANAGER", "SALES", "ACCOUNTANT"], rolesByKind: { RETAILER: ["OWNER", "ACCOUNTANT"] } },
   "invoice:publish": { roles: ["OWNER", "MANAGER", "ACCOUNTANT"], kinds: SELLERS },
