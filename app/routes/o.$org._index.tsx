@@ -4,12 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT, useTCount } from "~/components/i18n";
 import { useOrgLayout } from "~/components/org-nav";
 import { PageHeader } from "~/components/ui/layout";
-import { requireOrgActor } from "~/http/context.server";
+import { loadOrgPage } from "~/http/org-route.server";
 import { getHomeSummary } from "~/modules/org/dashboard.server";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  return json({ summary: await getHomeSummary(actor) });
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => json({ summary: await getHomeSummary(actor) }));
 }
 
 export default function OrgHome() {

@@ -7,28 +7,24 @@ import { useOrgLayout } from "~/components/org-nav";
 import { FormError, TextField } from "~/components/ui/field";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/api-token/api-token.server";
 import { AppError } from "~/utils/errors";
-import { makeTranslator } from "~/utils/i18n";
-import { formDataToObject } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  return json({ tokens: await listApiTokens(actor) }, { headers: { "Cache-Control": "no-store" } });
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) =>
+    json({ tokens: await listApiTokens(actor) }, { headers: { "Cache-Control": "no-store" } }),
+  );
 }
 
 type Created = { ok: true; created: { name: string; token: string } };
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const values = formDataToObject(await request.formData());
-  const language = requestLanguage(request, context);
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  return handleOrgForm(args, async ({ actor, t, values }) => {
     switch (values.intent) {
       case "create": {
         const { token } = await createApiToken(actor, values);
@@ -40,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       case "revoke": {
         await revokeApiToken(actor, typeof values.id === "string" ? values.id : "");
-        return redirectWithToast(`/o/${actor.orgSlug}/api-tokens`, makeTranslator(language)("tokens.revokedDone"));
+        return redirectWithToast(`/o/${actor.orgSlug}/api-tokens`, t("tokens.revokedDone"));
       }
       default:
         throw new AppError("validation_failed", "error.validation_failed");

@@ -5,8 +5,7 @@ import { useFormat, useT } from "~/components/i18n";
 import { useOrgLayout } from "~/components/org-nav";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError } from "~/http/page-errors.server";
+import { loadOrgPage } from "~/http/org-route.server";
 import { getPartnerCatalog } from "~/modules/catalog/partner-catalog.server";
 import { catalogFilterSchema } from "~/modules/catalog/schemas";
 import { formatCents, formatUnitPrice4 } from "~/utils/money";
@@ -14,16 +13,14 @@ import { parseInput } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.producer.name} · Comptoir` : "Comptoir" }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  // A producer's own catalog has its own page, with the editing tools.
-  if (params.producerId === actor.orgId) throw redirect(`/o/${actor.orgSlug}/catalog`);
-  try {
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, params } = args;
+  return loadOrgPage(args, async ({ actor }) => {
+    // A producer's own catalog has its own page, with the editing tools.
+    if (params.producerId === actor.orgId) throw redirect(`/o/${actor.orgSlug}/catalog`);
     const filter = parseInput(catalogFilterSchema, Object.fromEntries(new URL(request.url).searchParams));
     return json({ filter, ...(await getPartnerCatalog(actor, params.producerId ?? "", filter)) });
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
+  });
 }
 
 export default function PartnerCatalog() {

@@ -5,24 +5,20 @@ import { useFormat, useT } from "~/components/i18n";
 import { useCan, useOrgLayout } from "~/components/org-nav";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError } from "~/http/page-errors.server";
+import { loadOrgPage } from "~/http/org-route.server";
 import { listCatalogSuppliers } from "~/modules/catalog/access.server";
 import { listOwnCatalog } from "~/modules/catalog/products.server";
 import { catalogFilterSchema } from "~/modules/catalog/schemas";
 import { parseInput } from "~/utils/validation";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  try {
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => {
     if (actor.orgKind === "PRODUCER") {
-      const filter = parseInput(catalogFilterSchema, Object.fromEntries(new URL(request.url).searchParams));
+      const filter = parseInput(catalogFilterSchema, Object.fromEntries(new URL(args.request.url).searchParams));
       return json({ mode: "producer" as const, filter, ...(await listOwnCatalog(actor, filter)) });
     }
     return json({ mode: "partner" as const, suppliers: await listCatalogSuppliers(actor) });
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
+  });
 }
 
 export default function CatalogIndex() {

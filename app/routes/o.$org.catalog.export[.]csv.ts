@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError } from "~/http/page-errors.server";
+import { loadOrgPage } from "~/http/org-route.server";
 import { exportCatalogCsv } from "~/modules/catalog/csv-export.server";
 
 // GET /o/:org/catalog/export.csv — the producer's catalog as a CSV download (same format as the import).
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const language = requestLanguage(request, context);
-  try {
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor, language }) => {
     const { filename, text } = await exportCatalogCsv(actor, language);
     return new Response(text, {
       headers: {
@@ -16,7 +13,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         "Cache-Control": "no-store",
       },
     });
-  } catch (error) {
-    throw pageError(error, language);
-  }
+  });
 }

@@ -7,8 +7,8 @@ import { FormError } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError, runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { loadOrgPage, orgPageContext } from "~/http/org-route.server";
+import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
 import { readUploadedFile } from "~/http/upload.server";
 import { requireCatalogOwner } from "~/modules/catalog/access.server";
 import { CSV_COLUMNS, columnLabelKey, REQUIRED_COLUMNS } from "~/modules/catalog/csv-format";
@@ -18,14 +18,11 @@ import { translate, translateMaybe, type Language } from "~/utils/i18n";
 /** At most this many lines are listed in the report (errors first when there are more). */
 const MAX_REPORT_LINES = 1000;
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  try {
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => {
     requireCatalogOwner(actor, "catalog:write");
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
-  return json(null);
+    return json(null);
+  });
 }
 
 type ReportLine = { line: number; sku: string; productName: string; formatName: string; status: ImportLineStatus; reasons: string[] };
@@ -39,13 +36,13 @@ type ImportActionData = {
   lines: ReportLine[];
 };
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const language = requestLanguage(request, context);
+// Not handleOrgForm: the body is a multipart upload, read here with a size limit (no fields to keep).
+export async function action(args: ActionFunctionArgs) {
+  const { actor, language } = await orgPageContext(args);
   return runFormAction(language, {}, async () => {
     // Refuse before reading an upload that would be thrown away.
     requireCatalogOwner(actor, "catalog:write");
-    const { file, tooLarge } = await readUploadedFile(request, "file", MAX_IMPORT_BYTES);
+    const { file, tooLarge } = await readUploadedFile(args.request, "file", MAX_IMPORT_BYTES);
     if (tooLarge) return json(reportData(language, "", fileReport({ key: "catalog.import.error.tooLarge" })), { status: 413 });
     const report = file ? await importCatalogCsv(actor, file.bytes) : fileReport({ key: "catalog.import.error.noFile" });
     return json(reportData(language, file?.name ?? "", report), { status: report.applied ? 200 : 400 });

@@ -7,32 +7,19 @@ import { FormError } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError, runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { createProduct, getProductFormOptions } from "~/modules/catalog/products.server";
-import { makeTranslator } from "~/utils/i18n";
-import { formDataToObject } from "~/utils/validation";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  try {
-    return json(await getProductFormOptions(actor));
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => json(await getProductFormOptions(actor)));
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const language = requestLanguage(request, context);
-  const values = formDataToObject(await request.formData());
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  return handleOrgForm(args, async ({ actor, t, values }) => {
     const product = await createProduct(actor, values);
-    return redirectWithToast(
-      `/o/${actor.orgSlug}/catalog/products/${product.id}`,
-      makeTranslator(language)("catalog.product.created", { name: product.name }),
-    );
+    return redirectWithToast(`/o/${actor.orgSlug}/catalog/products/${product.id}`, t("catalog.product.created", { name: product.name }));
   });
 }
 

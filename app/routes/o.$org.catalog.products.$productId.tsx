@@ -7,34 +7,23 @@ import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError, runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { createFormat, getOwnProduct, setFormatActive, updateFormat, updateProduct } from "~/modules/catalog/products.server";
 import { validationError } from "~/utils/errors";
-import { makeTranslator } from "~/utils/i18n";
-import { formDataToObject } from "~/utils/validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.product.name} · Comptoir` : "Comptoir" }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  try {
-    return json(await getOwnProduct(actor, params.productId ?? ""));
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => json(await getOwnProduct(actor, args.params.productId ?? "")));
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const language = requestLanguage(request, context);
-  const t = makeTranslator(language);
-  const values = formDataToObject(await request.formData());
-  const productId = params.productId ?? "";
-  const formatId = typeof values.formatId === "string" ? values.formatId : "";
-  const here = `/o/${actor.orgSlug}/catalog/products/${productId}`;
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  const productId = args.params.productId ?? "";
+  return handleOrgForm(args, async ({ actor, t, values }) => {
+    const formatId = typeof values.formatId === "string" ? values.formatId : "";
+    const here = `/o/${actor.orgSlug}/catalog/products/${productId}`;
     switch (values.intent) {
       case "product": {
         const product = await updateProduct(actor, productId, values);

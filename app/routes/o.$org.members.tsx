@@ -6,8 +6,8 @@ import { useCan, useOrgLayout } from "~/components/org-nav";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import {
   assignableRoles,
@@ -19,31 +19,26 @@ import {
   updateMemberRole,
 } from "~/modules/org/members.server";
 import { AppError } from "~/utils/errors";
-import { makeTranslator } from "~/utils/i18n";
 import type { Role } from "~/utils/permissions";
-import { formDataToObject } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const { members, invitations } = await listMembers(actor);
-  return json({
-    members: members.map((m) => ({ ...m, manageable: canManageMember(actor, m.role) })),
-    invitations: invitations.map((i) => ({ ...i, manageable: canManageMember(actor, i.role) })),
-    assignableRoles: assignableRoles(actor),
-    me: actor.userId,
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => {
+    const { members, invitations } = await listMembers(actor);
+    return json({
+      members: members.map((m) => ({ ...m, manageable: canManageMember(actor, m.role) })),
+      invitations: invitations.map((i) => ({ ...i, manageable: canManageMember(actor, i.role) })),
+      assignableRoles: assignableRoles(actor),
+      me: actor.userId,
+    });
   });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const values = formDataToObject(await request.formData());
-  const language = requestLanguage(request, context);
-  const t = makeTranslator(language);
-  const here = `/o/${actor.orgSlug}/members`;
-  const id = typeof values.id === "string" ? values.id : "";
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  return handleOrgForm(args, async ({ actor, language, t, values }) => {
+    const here = `/o/${actor.orgSlug}/members`;
+    const id = typeof values.id === "string" ? values.id : "";
     switch (values.intent) {
       case "invite": {
         const { email } = await inviteMember(actor, values, language);

@@ -8,8 +8,8 @@ import { RelationStatusBadge, useGroupLabel } from "~/components/relations";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError, runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { actorCan } from "~/modules/org/access.server";
 import {
@@ -21,31 +21,22 @@ import {
 } from "~/modules/relation/relation.server";
 import { DISTRIBUTION_METHODS } from "~/modules/relation/schemas";
 import { validationError } from "~/utils/errors";
-import { makeTranslator } from "~/utils/i18n";
 import { toDecimalString } from "~/utils/money";
-import { formDataToObject } from "~/utils/validation";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  try {
-    const relation = await getRelation(actor, params.relationId ?? "");
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => {
+    const relation = await getRelation(actor, args.params.relationId ?? "");
     const editable =
       relation.viewedAs === "producer" && actorCan(actor, "relation:update") && (relation.status === "ACTIVE" || relation.status === "PENDING");
     const options = editable && relation.kind === "RETAIL" ? await getRelationSettingsOptions(actor) : null;
     return json({ relation, editable, options });
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
+  });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const language = requestLanguage(request, context);
-  const t = makeTranslator(language);
-  const values = formDataToObject(await request.formData());
-  const relationId = params.relationId ?? "";
-  const here = `/o/${actor.orgSlug}/relations/${relationId}`;
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  const relationId = args.params.relationId ?? "";
+  return handleOrgForm(args, async ({ actor, t, values }) => {
+    const here = `/o/${actor.orgSlug}/relations/${relationId}`;
     switch (values.intent) {
       case "settings":
         await updateRelationSettings(actor, relationId, values);

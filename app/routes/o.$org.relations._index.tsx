@@ -8,34 +8,25 @@ import { RelationStatusBadge, useGroupLabel } from "~/components/relations";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { pageError, runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { endRelation, inviteRelation, listRelations, respondToRelation } from "~/modules/relation/relation.server";
 import { isRelationKind, RELATION_KINDS, type RelationKind } from "~/modules/relation/schemas";
 import { validationError } from "~/utils/errors";
-import { makeTranslator } from "~/utils/i18n";
-import { formDataToObject } from "~/utils/validation";
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const tabParam = new URL(request.url).searchParams.get("tab") ?? "";
-  try {
+export async function loader(args: LoaderFunctionArgs) {
+  const tabParam = new URL(args.request.url).searchParams.get("tab") ?? "";
+  return loadOrgPage(args, async ({ actor }) => {
     const relations = await listRelations(actor);
     return json({ relations, tab: isRelationKind(tabParam) ? tabParam : ("RETAIL" as RelationKind) });
-  } catch (error) {
-    throw pageError(error, requestLanguage(request, context));
-  }
+  });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const language = requestLanguage(request, context);
-  const t = makeTranslator(language);
-  const values = formDataToObject(await request.formData());
-  const base = `/o/${actor.orgSlug}/relations`;
-  const relationId = typeof values.relationId === "string" ? values.relationId : "";
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  return handleOrgForm(args, async ({ actor, t, values }) => {
+    const base = `/o/${actor.orgSlug}/relations`;
+    const relationId = typeof values.relationId === "string" ? values.relationId : "";
     switch (values.intent) {
       case "invite": {
         const result = await inviteRelation(actor, values);

@@ -6,39 +6,35 @@ import { useCan } from "~/components/org-nav";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { requestLanguage, requireOrgActor } from "~/http/context.server";
-import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
+import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
+import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { getOrganization, updateOrganization } from "~/modules/org/organization.server";
 import { CURRENCIES, ORG_LOCALES } from "~/modules/org/schemas";
-import { makeTranslator } from "~/utils/i18n";
-import { formDataToObject } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const org = await getOrganization(actor);
-  return json({
-    details: {
-      name: org.name,
-      locale: org.locale,
-      currency: org.currency,
-      email: org.email ?? "",
-      phone: org.phone ?? "",
-      address: org.address ?? "",
-      taxNumber: org.taxNumber ?? "",
-    },
+export async function loader(args: LoaderFunctionArgs) {
+  return loadOrgPage(args, async ({ actor }) => {
+    const org = await getOrganization(actor);
+    return json({
+      details: {
+        name: org.name,
+        locale: org.locale,
+        currency: org.currency,
+        email: org.email ?? "",
+        phone: org.phone ?? "",
+        address: org.address ?? "",
+        taxNumber: org.taxNumber ?? "",
+      },
+    });
   });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { actor } = await requireOrgActor(request, context, params);
-  const values = formDataToObject(await request.formData());
-  const language = requestLanguage(request, context);
-  return runFormAction(language, values, async () => {
+export async function action(args: ActionFunctionArgs) {
+  return handleOrgForm(args, async ({ actor, t, values }) => {
     await updateOrganization(actor, values);
-    return redirectWithToast(`/o/${actor.orgSlug}/settings`, makeTranslator(language)("org.settings.saved"));
+    return redirectWithToast(`/o/${actor.orgSlug}/settings`, t("org.settings.saved"));
   });
 }
 

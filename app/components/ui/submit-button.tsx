@@ -7,6 +7,7 @@ export function SubmitButton({
   className = "btn-primary",
   children,
   intent,
+  disabled,
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { intent?: string }) {
   const navigation = useNavigation();
@@ -16,13 +17,13 @@ export function SubmitButton({
     (intent === undefined || navigation.formData?.get("intent") === intent);
   return (
     <button
+      {...rest}
       type="submit"
       className={className}
       name={intent ? "intent" : rest.name}
       value={intent ?? rest.value}
-      disabled={busy || rest.disabled}
+      disabled={busy || disabled}
       aria-busy={busy || undefined}
-      {...rest}
     >
       {busy ? t("common.loading") : children}
     </button>
