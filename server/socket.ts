@@ -1,10 +1,70 @@
 // socket.io: the client authenticates on the handshake with the session cookie or `auth.token`
-// (API clients). Rooms and events come with the orders and chat issues.
+// (API clients, bound to one organization). Rooms are joined only after the same checks as the pages:
+// - `org:join` {orgSlug} → room `org:<orgId>` once the user is a member (an API client: its own
+//   organization only);
+// - `order:join` {orderId, orgSlug?} → room `order:<orderId>` once the order service shows the order
+//   to that organization (a cookie user names the organization it acts for; without one, the first of
+//   its organizations that sees the order). Anything else answers {ok:false, error:{code:"not_found"}}.
+// Order changes published by the order services (after their commit) go to the order's room and to
+// the rooms of its parties' organizations, as `order:updated` {orderId, version, status}.
 import type { Server, Socket } from "socket.io";
 import { authenticateApiToken } from "~/modules/api-token/api-token.server";
+import { loadActor } from "~/modules/org/access.server";
+import type { OrgActor } from "~/modules/org/actor";
+import { onOrderUpdated } from "~/modules/order/order-events";
+import { getOrder } from "~/modules/order/order-view.server";
+import { getDb } from "~/utils/db.server";
+import { AppError, isAppError } from "~/utils/errors";
 import { readSession } from "~/utils/session.server";
 
 export type SocketUser = { id: string; name: string };
+
+type Ack = (answer: { ok: true } | { ok: false; error: { code: string } }) => void;
+
+export function orgRoom(orgId: string): string {
+  return `org:${orgId}`;
+}
+
+export function orderRoom(orderId: string): string {
+  return `order:${orderId}`;
+}
+
+function notFound(): AppError {
+  return new AppError("not_found", "error.not_found");
+}
+
+/** The actor a socket acts as for an organization: a token's own one, or the cookie user's membership. */
+async function actorFor(socket: Socket, orgSlug: unknown): Promise<OrgActor> {
+  const tokenActor = socket.data.actor as OrgActor | undefined;
+  if (tokenActor) {
+    if (orgSlug !== undefined && orgSlug !== tokenActor.orgSlug) throw notFound();
+    return tokenActor;
+  }
+  if (typeof orgSlug !== "string" || !orgSlug) throw notFound();
+  return loadActor(socket.data.user as SocketUser, orgSlug);
+}
+
+/** The organizations a cookie user may act for, to find one that sees an order. */
+async function userOrgSlugs(userId: string): Promise<string[]> {
+  const memberships = await getDb().membership.findMany({ where: { userId }, select: { organization: { select: { slug: true } } }, orderBy: { createdAt: "asc" } });
+  return memberships.map((m) => m.organization.slug);
+}
+
+/** Runs a join handler and answers its ack with the contract's shape, whatever happens. */
+function handle(socket: Socket, event: string, work: (payload: Record<string, unknown>) => Promise<void>) {
+  socket.on(event, async (payload: unknown, ack?: unknown) => {
+    const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
+    try {
+      await work(payload && typeof payload === "object" ? (payload as Record<string, unknown>) : {});
+      reply({ ok: true });
+    } catch (error) {
+      if (!isAppError(error)) console.error(`socket ${event} failed:`, error);
+      // A forbidden order looks like one that does not exist.
+      const code = isAppError(error) ? (error.code === "forbidden" ? "not_found" : error.code) : "internal";
+      reply({ ok: false, error: { code } });
+    }
+  });
+}
 
 export function attachSocketHandlers(io: Server): void {
   io.use(async (socket: Socket, next) => {
@@ -13,6 +73,7 @@ export function attachSocketHandlers(io: Server): void {
       if (typeof token === "string" && token) {
         const { actor } = await authenticateApiToken(token);
         socket.data.user = { id: actor.userId, name: actor.userName } satisfies SocketUser;
+        socket.data.actor = actor;
         return next();
       }
       const { user } = await readSession(socket.handshake.headers.cookie ?? null);
@@ -23,7 +84,35 @@ export function attachSocketHandlers(io: Server): void {
       next(new Error("unauthenticated"));
     }
   });
+
   io.on("connection", (socket) => {
     socket.join(`user:${(socket.data.user as SocketUser).id}`);
+
+    handle(socket, "org:join", async ({ orgSlug }) => {
+      const actor = await actorFor(socket, orgSlug);
+      await socket.join(orgRoom(actor.orgId));
+    });
+
+    handle(socket, "order:join", async ({ orderId, orgSlug }) => {
+      if (typeof orderId !== "string" || !orderId || orderId.length > 64) throw notFound();
+      const slugs = socket.data.actor || orgSlug !== undefined ? [orgSlug] : await userOrgSlugs((socket.data.user as SocketUser).id);
+      for (const slug of slugs) {
+        try {
+          const order = await getOrder(await actorFor(socket, slug), orderId);
+          await socket.join(orderRoom(order.id));
+          return;
+        } catch (error) {
+          if (!isAppError(error) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
+        }
+      }
+      throw notFound();
+    });
   });
+
+  const unsubscribe = onOrderUpdated((event) => {
+    const rooms = [orderRoom(event.orderId), ...event.partyOrgIds.map(orgRoom)];
+    // One emit to the union of the rooms: a socket in several of them hears it once.
+    io.to(rooms).emit("order:updated", { orderId: event.orderId, version: event.version, status: event.status });
+  });
+  io.httpServer?.once("close", unsubscribe);
 }

@@ -22,6 +22,7 @@ export function useCan(): (action: Action) => boolean {
 
 const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "", label: "nav.home", end: true },
+  { to: "orders", label: "nav.orders" },
   { to: "relations", label: "nav.relations" },
   { to: "catalog", label: "nav.catalog" },
   { to: "members", label: "nav.members" },

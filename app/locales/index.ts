@@ -2,12 +2,14 @@
 import auth from "./auth";
 import catalog from "./catalog";
 import common from "./common";
+import documents from "./documents";
 import org from "./org";
+import orders from "./orders";
 import relations from "./relations";
 import tokens from "./tokens";
 
-const en = { ...common.en, ...auth.en, ...org.en, ...relations.en, ...catalog.en, ...tokens.en };
+const en = { ...common.en, ...auth.en, ...org.en, ...relations.en, ...catalog.en, ...tokens.en, ...documents.en, ...orders.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...common.fr, ...auth.fr, ...org.fr, ...relations.fr, ...catalog.fr, ...tokens.fr };
+const fr: Record<MessageKey, string> = { ...common.fr, ...auth.fr, ...org.fr, ...relations.fr, ...catalog.fr, ...tokens.fr, ...documents.fr, ...orders.fr };
 
 export const messages: Record<"en" | "fr", Record<MessageKey, string>> = { en, fr };

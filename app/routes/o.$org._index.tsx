@@ -1,20 +1,25 @@
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { HomeOrders } from "~/components/home-orders";
 import { useT, useTCount } from "~/components/i18n";
 import { useOrgLayout } from "~/components/org-nav";
 import { PageHeader } from "~/components/ui/layout";
 import { loadOrgPage } from "~/http/org-route.server";
+import { loadHomeOrders } from "~/http/order-pages.server";
 import { getHomeSummary } from "~/modules/org/dashboard.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return loadOrgPage(args, async ({ actor }) => json({ summary: await getHomeSummary(actor) }));
+  return loadOrgPage(args, async ({ actor }) => {
+    const [summary, orders] = await Promise.all([getHomeSummary(actor), loadHomeOrders(actor)]);
+    return json({ summary, orders });
+  });
 }
 
 export default function OrgHome() {
   const t = useT();
   const tc = useTCount();
-  const { summary } = useLoaderData<typeof loader>();
+  const { summary, orders } = useLoaderData<typeof loader>();
   const { org, user } = useOrgLayout();
   const tiles = [
     { to: "relations", text: tc("org.home.activeRelations", summary.activeRelations), show: true },
@@ -25,6 +30,7 @@ export default function OrgHome() {
   return (
     <>
       <PageHeader title={t("org.home.welcome", { name: user.name })} description={t("org.home.intro", { org: org.name })} />
+      <HomeOrders orders={orders} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles
           .filter((tile) => tile.show)
@@ -36,7 +42,6 @@ export default function OrgHome() {
             </li>
           ))}
       </ul>
-      <p className="mt-8 text-sm text-stone-500">{t("org.home.ordersSoon")}</p>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverOutbox, enqueueEmail, renderActionLinkEmail, smtpTransport } from "~/modules/notify/outbox.server";
+import { deliverOutbox, enqueueEmail, enqueueTemplatedEmail, renderActionLinkEmail, smtpTransport } from "~/modules/notify/outbox.server";
 import { getDb } from "~/utils/db.server";
 
 type Received = { from: string; to: string[]; raw: string };
@@ -68,5 +68,20 @@ describe("outbox delivery over SMTP", () => {
     const later = new Date(failed.nextAttemptAt.getTime() + 1_000);
     expect(await deliverOutbox(smtpTransport(`smtp://127.0.0.1:${port}`), later)).toBe(1);
     expect(received.at(-1)?.to).toEqual(["chloe@central.test"]);
+  });
+
+  it("renders an email written with its template only when it is delivered", async () => {
+    await getDb().$transaction((tx) =>
+      enqueueTemplatedEmail(tx, "dan@nord.test", "order-event", {
+        type: "SHIPPED", language: "en", orderNumber: 42, sellerName: "Brasserie du Pont", buyerName: "Épicerie Martin",
+        actorOrgName: "Brasserie du Pont", deliveryDate: "June 15, 2030", total: "120,00 €", url: "http://localhost:3000/o/distribution-nord/orders/o1",
+      }),
+    );
+    const row = await getDb().outboxEmail.findFirstOrThrow({ where: { to: "dan@nord.test" } });
+    expect(row.html).toBe("");
+    expect(await deliverOutbox(smtpTransport(`smtp://127.0.0.1:${port}`))).toBe(1);
+    const raw = received.at(-1)!.raw.replace(/=\r?\n/g, "");
+    expect(raw).toContain("http://localhost:3000/o/distribution-nord/orders/o1");
+    expect(raw).toMatch(/Content-Type: text\/html/);
   });
 });

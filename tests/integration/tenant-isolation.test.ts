@@ -8,6 +8,7 @@ import { issueApiToken } from "~/modules/api-token/api-token.server";
 import { loadActor } from "~/modules/org/access.server";
 import { getDb } from "~/utils/db.server";
 import { createCustomerGroup } from "../factories";
+import { insertOrder } from "../setup/insert-order";
 import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 
 const OWN_ORG = "brasserie-du-pont"; // alice is its OWNER
@@ -23,6 +24,8 @@ type Foreign = {
   membershipId: string;
   invitationId: string;
   tokenId: string;
+  orderId: string;
+  documentId: string;
 };
 let foreign: Foreign;
 let ownRelationId: string;
@@ -46,6 +49,10 @@ beforeAll(async () => {
     data: { organizationId: aurore.id, email: "someone@aurore.test", role: "STAFF", tokenHash: "x".repeat(64), invitedById: bruno.id, expiresAt: new Date(Date.now() + 86_400_000) },
   });
   const token = await issueApiToken(await loadActor(bruno, FOREIGN_ORG), "bruno's integration");
+  const order = await insertOrder({ seller: FOREIGN_ORG, buyer: "bistro-gare", createdBy: "gaston@gare.test", lines: [{ description: "Baguette", quantity: 10, unitPrice4: 1_0500 }] });
+  const document = await db.orderDocument.create({
+    data: { orderId: order.id, kind: "UPLOAD", filename: "aurore.pdf", contentType: "application/pdf", sizeBytes: 1, storageKey: `${order.id}/x`, uploadedById: bruno.id, uploadedByOrgId: aurore.id },
+  });
   foreign = {
     orgId: aurore.id,
     productId: product.id,
@@ -56,6 +63,8 @@ beforeAll(async () => {
     membershipId: membership.id,
     invitationId: invitation.id,
     tokenId: token.id,
+    orderId: order.id,
+    documentId: document.id,
   };
   const brasserie = await db.organization.findUniqueOrThrow({ where: { slug: OWN_ORG } });
   ownRelationId = (await db.relation.findFirstOrThrow({ where: { producerId: brasserie.id, kind: "RETAIL" } })).id;
@@ -73,6 +82,10 @@ function foreignParam(name: string): string {
     productId: foreign.productId,
     producerId: foreign.orgId,
     relationId: foreign.relationId,
+    orderId: foreign.orderId,
+    documentId: foreign.documentId,
+    // Another tenant's organization: never a customer of alice's brasserie.
+    customerId: foreign.orgId,
   };
   if (!(name in map)) throw new Error(`No foreign id for route param $${name}: add one to tenant-isolation.test.ts`);
   return map[name];
@@ -85,6 +98,7 @@ function urlOf(file: string, org: string): string {
       .replace(/\[\.\]/g, "\u0000")
       .split(".")
       .filter((s) => s !== "_index")
+      .map((s) => s.replace(/_$/, "")) // `$orderId_.documents`: a segment that opts out of its parent's layout
       .map((s) => (s === "$org" ? org : s.startsWith("$") ? foreignParam(s.slice(1)) : s))
       .join("/")
       .replace(/\u0000/g, ".")
@@ -189,10 +203,82 @@ describe("JSON API with another tenant's ids", () => {
       expect(res.status).toBe(401);
     },
     "api.v1.openapi[.]json": async () => {},
+    "api.v1.orders.$id.purchase-order[.]pdf": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/orders/${foreign.orderId}/purchase-order.pdf`, { token });
+        expect(res.status).toBe(404);
+        expect(res.body.error.code).toBe("not_found");
+      }
+    },
+    "api.v1.orders": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const all = await api(server, "GET", "/api/v1/orders?limit=200", { token });
+        expect(all.status).toBe(200);
+        expect(all.body.orders.map((o: { id: string }) => o.id)).not.toContain(foreign.orderId);
+        const filtered = await api(server, "GET", `/api/v1/orders?seller=${foreign.orgId}&q=${encodeURIComponent("Bistro")}`, { token });
+        expect(filtered.body.orders).toEqual([]);
+      }
+      const body = { distribution: "SELF", deliveryDate: "2099-01-01", lines: [{ formatId: foreign.formatId, quantity: 1 }] };
+      const asRetailer = await api(server, "POST", "/api/v1/orders", { token: marc, body: { ...body, seller: foreign.orgId } });
+      expect(asRetailer.status).toBe(404);
+      const bistro = await getDb().organization.findUniqueOrThrow({ where: { slug: "bistro-gare" } });
+      const asProducer = await api(server, "POST", "/api/v1/orders", { token: a, body: { ...body, buyer: bistro.id } });
+      expect(asProducer.status).toBe(404);
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.orders.$id": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const read = await api(server, "GET", `/api/v1/orders/${foreign.orderId}`, { token });
+        expect(read.status).toBe(404);
+        expect(read.body.error.code).toBe("not_found");
+        expect(JSON.stringify(read.body)).not.toContain("Boulangerie Aurore");
+        const patch = await api(server, "PATCH", `/api/v1/orders/${foreign.orderId}`, { token, body: { version: 1, note: "Pirate" } });
+        expect(patch.status).toBe(404);
+      }
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.orders.$id.$action": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        for (const action of ["accept", "reject", "cancel", "ship", "deliver", "restore"]) {
+          const res = await api(server, "POST", `/api/v1/orders/${foreign.orderId}/${action}`, { token, body: { version: 1 } });
+          expect(res.status, action).toBe(404);
+        }
+      }
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.orders.$id.lock": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        expect((await api(server, "POST", `/api/v1/orders/${foreign.orderId}/lock`, { token })).status).toBe(404);
+        expect((await api(server, "DELETE", `/api/v1/orders/${foreign.orderId}/lock`, { token })).status).toBe(404);
+      }
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.orders.$id.history": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/orders/${foreign.orderId}/history`, { token });
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain("Gaston");
+      }
+    },
+    "api.v1.orders.export[.]csv": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const all = await api(server, "GET", "/api/v1/orders/export.csv", { token });
+        expect(all.status).toBe(200);
+        expect(all.body).not.toContain("Bistro de la Gare");
+        const filtered = await api(server, "GET", `/api/v1/orders/export.csv?seller=${foreign.orgId}`, { token });
+        expect(filtered.body.trim().split("\r\n")).toHaveLength(1); // the header only
+      }
+    },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
     },
   };
+
+  /** The foreign order is as it was: no probe changed, locked or moved it. */
+  async function expectForeignOrderUntouched() {
+    const order = await getDb().order.findUniqueOrThrow({ where: { id: foreign.orderId } });
+    expect(order).toMatchObject({ status: "PENDING", version: 1, note: "", lockedById: null });
+  }
 
   it("has a probe for every API route file", () => {
     const apiFiles = routeFiles.filter((f) => f.startsWith("api.v1."));

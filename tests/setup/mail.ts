@@ -1,8 +1,11 @@
 // Emails in tests: the outbox rows the app wrote, and the links inside them.
+import { renderOutboxEmail } from "~/modules/notify/outbox.server";
 import { getDb } from "~/utils/db.server";
 
+/** The emails written to `to`, with their bodies as they will be sent (templates rendered). */
 export async function outboxTo(to: string) {
-  return getDb().outboxEmail.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await getDb().outboxEmail.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return Promise.all(rows.map(async (row) => ({ ...row, ...(await renderOutboxEmail(row)) })));
 }
 
 /** The newest email written to `to`; fails the test when there is none. */

@@ -3,10 +3,12 @@
 import { z } from "zod";
 import { accountApiRoutes } from "../api-token/api-spec";
 import { catalogApiRoutes } from "../catalog/api-spec";
+import { orderApiRoutes } from "../order/api-spec";
+import { orderDocumentsApiRoutes } from "../order/documents-api-spec";
 import { relationApiRoutes } from "../relation/api-spec";
 import type { ApiRouteSpec } from "./route-spec";
 
-export const API_ROUTES: ApiRouteSpec[] = [...accountApiRoutes, ...relationApiRoutes, ...catalogApiRoutes];
+export const API_ROUTES: ApiRouteSpec[] = [...accountApiRoutes, ...relationApiRoutes, ...catalogApiRoutes, ...orderApiRoutes, ...orderDocumentsApiRoutes];
 
 const errorSchema = z.object({
   error: z.object({

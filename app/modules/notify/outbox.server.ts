@@ -1,11 +1,14 @@
 // Emails go through the outbox: written in the same transaction as the change that causes them,
 // delivered afterwards by `deliverOutbox` (SMTP when SMTP_URL is set, else .eml files under
-// DATA_DIR/mail), retried with a growing delay.
+// DATA_DIR/mail), retried with a growing delay. Emails written inside busy transactions (orders)
+// store a template and its props: rendering React Email takes milliseconds that must not be spent
+// holding the database's write lock, so the worker renders them.
 import fs from "node:fs";
 import path from "node:path";
 import { render } from "@react-email/render";
 import nodemailer from "nodemailer";
 import ActionLinkEmail, { actionLinkSubject, type ActionLinkProps } from "../../../emails/action-link";
+import OrderEventEmail, { orderEventSubject, type OrderEventEmailProps } from "../../../emails/order-event";
 import type { Tx } from "~/utils/db.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -23,6 +26,30 @@ export async function renderActionLinkEmail(props: ActionLinkProps): Promise<Ren
 
 export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail): Promise<void> {
   await tx.outboxEmail.create({ data: { to, subject: email.subject, html: email.html, text: email.text } });
+}
+
+/** The templates the worker renders; each takes its props only. */
+const TEMPLATES = {
+  "order-event": { component: OrderEventEmail, subject: orderEventSubject },
+} satisfies Record<string, { component: (props: never) => JSX.Element; subject: (props: never) => string }>;
+export type TemplateName = keyof typeof TEMPLATES;
+type TemplateProps = { "order-event": OrderEventEmailProps };
+
+/** Writes an email to render later (the subject is cheap and computed now, for listings). */
+export async function enqueueTemplatedEmail<T extends TemplateName>(tx: Tx, to: string, template: T, props: TemplateProps[T]): Promise<void> {
+  await tx.outboxEmail.create({
+    data: { to, subject: TEMPLATES[template].subject(props), html: "", text: "", template, props: JSON.stringify(props) },
+  });
+}
+
+/** An outbox row's bodies, rendering its template when it has one. */
+export async function renderOutboxEmail(row: { html: string; text: string; template: string | null; props: string | null }): Promise<{ html: string; text: string }> {
+  if (!row.template || !row.props) return { html: row.html, text: row.text };
+  const entry = TEMPLATES[row.template as TemplateName];
+  if (!entry) throw new Error(`Unknown email template ${row.template}`);
+  const element = entry.component(JSON.parse(row.props) as never);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { html, text };
 }
 
 export function mailDir(): string {
@@ -70,7 +97,8 @@ export async function deliverOutbox(transport: Transport = getTransport(), now =
   let sent = 0;
   for (const email of due) {
     try {
-      await transport.send({ to: email.to, subject: email.subject, html: email.html, text: email.text });
+      const body = await renderOutboxEmail(email);
+      await transport.send({ to: email.to, subject: email.subject, html: body.html, text: body.text });
       await db.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
       sent++;
     } catch (error) {

@@ -1,0 +1,132 @@
+// The order object of the API (../shared/api.md, "Orders") and the pages: OrderView in ./types.ts.
+// Reading one order: only its parties see it (orderVisibleTo); anything else answers 404.
+import type { Prisma } from "@prisma/client";
+import { getDb, type Tx } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
+import type { LineKind } from "../pricing/totals";
+import { requirePermission } from "../org/access.server";
+import type { OrgActor } from "../org/actor";
+import { availableActions, type OrderSide, type OrderStatus } from "./status-machine";
+import type { Distribution, OrderLineView, OrderView, OrgRef } from "./types";
+import { orderSideOf, orderVisibleTo } from "./visibility.server";
+
+const orgRef = { select: { id: true, slug: true, name: true } } as const;
+
+export const orderViewInclude = {
+  seller: orgRef,
+  buyer: orgRef,
+  rep: orgRef,
+  distributor: orgRef,
+  lockedBy: { select: { id: true, name: true } },
+  lines: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+} satisfies Prisma.OrderInclude;
+
+export type OrderRow = Prisma.OrderGetPayload<{ include: typeof orderViewInclude }>;
+/** The order fields a view shows (lists select just these). */
+export type OrderViewFields = Pick<
+  Prisma.OrderGetPayload<object>,
+  | "id" | "number" | "status" | "version" | "sellerId" | "buyerId" | "repId" | "distributorId" | "distribution" | "deliveryDate"
+  | "note" | "currency" | "groupDiscountBps" | "taxesEnabled" | "depositsEnabled" | "minOrderCents" | "subtotalCents"
+  | "discountCents" | "taxCents" | "depositCents" | "totalCents" | "parentOrderId" | "lockedById" | "lockedUntil"
+  | "createdAt" | "updatedAt"
+>;
+
+export function actorPermissions(actor: OrgActor) {
+  return { role: actor.role, kind: actor.orgKind };
+}
+
+/** The lease holder while the lease runs; nobody once it has expired. */
+export function validLock(
+  order: { lockedById: string | null; lockedUntil: Date | null },
+  now: Date = new Date(),
+): { id: string; until: Date } | null {
+  if (!order.lockedById || !order.lockedUntil || order.lockedUntil.getTime() <= now.getTime()) return null;
+  return { id: order.lockedById, until: order.lockedUntil };
+}
+
+export function lineView(line: OrderRow["lines"][number]): OrderLineView {
+  return {
+    id: line.id,
+    kind: line.kind as LineKind,
+    formatId: line.formatId,
+    description: line.description,
+    quantity: line.quantity,
+    unitPrice4: line.unitPrice4,
+    discountBps: line.discountBps,
+    taxRateBps: line.taxRateBps,
+    depositCents: line.depositCents,
+    totalCents: line.totalCents,
+    receivedQuantity: line.receivedQuantity,
+  };
+}
+
+/**
+ * Builds the view from an order row and the org refs and lock holder it points to. `side` is how the
+ * viewing organization takes part (it must take part: callers load visible orders only).
+ */
+export function buildOrderView(
+  order: OrderViewFields,
+  refs: { seller: OrgRef; buyer: OrgRef; rep: OrgRef | null; distributor: OrgRef | null; lockedBy: { id: string; name: string } | null },
+  lines: OrderLineView[],
+  actor: OrgActor,
+  now: Date = new Date(),
+): OrderView {
+  const side: OrderSide = orderSideOf(order, actor.orgId) ?? "buyer";
+  const lock = validLock(order, now);
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status as OrderStatus,
+    version: order.version,
+    seller: refs.seller,
+    buyer: refs.buyer,
+    rep: refs.rep,
+    distributor: refs.distributor,
+    distribution: order.distribution as Distribution,
+    deliveryDate: order.deliveryDate,
+    note: order.note,
+    lines,
+    subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    taxCents: order.taxCents,
+    depositCents: order.depositCents,
+    totalCents: order.totalCents,
+    // Invoices come with the invoicing module.
+    invoice: null,
+    lockedBy: lock && refs.lockedBy ? { id: refs.lockedBy.id, name: refs.lockedBy.name } : null,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    currency: order.currency,
+    taxesEnabled: order.taxesEnabled,
+    depositsEnabled: order.depositsEnabled,
+    groupDiscountBps: order.groupDiscountBps,
+    minOrderCents: order.minOrderCents,
+    belowMinimum: isBelowMinimum(order),
+    parentOrderId: order.parentOrderId,
+    lockExpiresAt: lock ? lock.until.toISOString() : null,
+    viewerSide: side,
+    actions: availableActions(order.status, side, actorPermissions(actor)),
+  };
+}
+
+/** The soft minimum compares with the goods after discounts (before taxes and deposits). */
+export function isBelowMinimum(order: { minOrderCents: number; subtotalCents: number; discountCents: number }): boolean {
+  return order.minOrderCents > 0 && order.subtotalCents - order.discountCents < order.minOrderCents;
+}
+
+export function toOrderView(row: OrderRow, actor: OrgActor, now: Date = new Date()): OrderView {
+  return buildOrderView(row, row, row.lines.map(lineView), actor, now);
+}
+
+/** One visible order, fully loaded, or 404. */
+export async function loadOrderView(db: Tx, actor: OrgActor, orderId: string, now: Date = new Date()): Promise<OrderView> {
+  const row = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderVisibleTo(actor.orgId)] }, include: orderViewInclude });
+  if (!row) throw new AppError("not_found", "error.not_found");
+  return toOrderView(row, actor, now);
+}
+
+/** GET /api/v1/orders/:id: the order, with what the viewing user may do now. */
+export async function getOrder(actor: OrgActor, orderId: string): Promise<OrderView> {
+  requirePermission(actor, "order:read");
+  return loadOrderView(getDb(), actor, orderId);
+}
