@@ -91,7 +91,7 @@ function RecentOrders({ orders }: { orders: HomeOrders["recent"] }) {
   return (
     <div className="card overflow-x-auto">
       <table className="table-base">
-        <caption className="px-4 pt-3 text-left text-sm font-semibold text-stone-700">{t("orders.home.recent")}</caption>
+        <caption className="px-4 pt-3 text-left text-sm font-semibold text-stone-700">{org.kind === "RETAILER" ? t("orders.home.openList") : t("orders.home.recent")}</caption>
         <thead className="bg-stone-50">
           <tr>
             <th scope="col">{t("orders.col.number")}</th>

@@ -6,7 +6,7 @@ import { useFormat, useT } from "~/components/i18n";
 import { useLiveOrders } from "~/components/live";
 import { formFieldOfServiceError, Notice, OrderEditForm, readOrderEditForm, useLockRenewal, type EditFormat } from "~/components/order-edit";
 import { OrderHistory } from "~/components/order-history";
-import { useOrgLayout } from "~/components/org-nav";
+import { useCan, useOrgLayout } from "~/components/org-nav";
 import {
   BelowMinimumNotice,
   Fact,
@@ -372,6 +372,7 @@ function StatusNotices({ data }: { data: LoaderData }) {
 /** The actions the user may take now (the service says which), nothing else. */
 function Actions({ data }: { data: LoaderData }) {
   const t = useT();
+  const can = useCan();
   const { org } = useOrgLayout();
   const { order, me, editing } = data;
   const id = useId();
@@ -403,7 +404,12 @@ function Actions({ data }: { data: LoaderData }) {
       </Form>,
     );
   }
-  if (buttons.length === 0 && !has("deliver") && !has("reject") && !has("cancel") && !has("restore")) return null;
+  const reorder = can("order:create") ? (
+    <Link key="reorder" to={`/o/${org.slug}/orders/new?from=${order.id}`} className="btn-ghost sm:ml-auto">
+      {t("orders.action.reorder")}
+    </Link>
+  ) : null;
+  if (buttons.length === 0 && !has("deliver") && !has("reject") && !has("cancel") && !has("restore") && !reorder) return null;
   const items = order.lines.filter((l) => l.kind === "ITEM");
   return (
     <section aria-label={t("orders.actions.label")} className="flex flex-wrap items-start gap-3">
@@ -453,6 +459,7 @@ function Actions({ data }: { data: LoaderData }) {
       {has("cancel") ? (
         <ConfirmAction intent="cancel" label={t("orders.action.cancel")} text={t("orders.cancel.confirm")} confirm={t("orders.cancel.submit")} version={order.version} danger withReason />
       ) : null}
+      {reorder}
     </section>
   );
 }
@@ -539,7 +546,7 @@ function LinesTable({ order }: { order: OrderView }) {
         <tbody className="divide-y divide-stone-100">
           {order.lines.map((line) => (
             <tr key={line.id}>
-              <td>
+              <td className="min-w-[14rem]">
                 {line.kind !== "ITEM" ? (
                   <span className={`badge mr-2 ${line.kind === "FEE" ? "bg-sky-50 text-sky-800" : "bg-emerald-50 text-emerald-800"}`}>{t(`orders.kind.${line.kind}`)}</span>
                 ) : null}
@@ -571,22 +578,20 @@ function Details({ order }: { order: OrderView }) {
   const t = useT();
   const { money } = useOrderMoney(order.currency);
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="lg:col-span-2">
-        <LinesTable order={order} />
-      </div>
-      <div className="space-y-6">
-        <section className="card p-5" aria-labelledby="totals-title">
-          <h2 id="totals-title" className="text-base font-semibold">
-            {t("orders.totals.title")}
-          </h2>
-          <TotalsList totals={order} money={money} />
-        </section>
+    <div className="space-y-6">
+      <LinesTable order={order} />
+      <div className="grid items-start gap-6 md:grid-cols-2">
         <section className="card p-5" aria-labelledby="note-title">
           <h2 id="note-title" className="text-base font-semibold">
             {t("orders.field.note")}
           </h2>
           <p className="mt-2 whitespace-pre-line text-sm text-stone-700">{order.note || <span className="text-stone-400">{t("orders.noNote")}</span>}</p>
+        </section>
+        <section className="card p-5" aria-labelledby="totals-title">
+          <h2 id="totals-title" className="text-base font-semibold">
+            {t("orders.totals.title")}
+          </h2>
+          <TotalsList totals={order} money={money} />
         </section>
       </div>
     </div>
@@ -643,8 +648,8 @@ function CurrentTotals({ order }: { order: OrderView }) {
   const { money } = useOrderMoney(order.currency);
   return (
     <p className="text-sm text-amber-950">
-      {t("orders.totals.total")} : <strong className="tabular-nums">{money(order.totalCents)}</strong>
-      {order.note ? ` · ${t("orders.field.note")} : ${order.note}` : ""}
+      {t("orders.history.labelled", { label: t("orders.totals.total") })} <strong className="tabular-nums">{money(order.totalCents)}</strong>
+      {order.note ? ` · ${t("orders.history.labelled", { label: t("orders.field.note") })} ${order.note}` : ""}
     </p>
   );
 }
