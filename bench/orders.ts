@@ -7,14 +7,16 @@
 //      amendment, with a per-request profile (SQL statements and Prisma operations).
 //   4. A bare node:http server answering a fixed JSON, with the same client.
 //   5. The query plans of the list queries (the SQL Prisma ran, with its arguments), and the report.
-// Options: --reuse, --orders=<n> (default 1,000,000; the brasserie gets a tenth), --no-http.
+// Options: --reuse, --orders=<n> (default 1,000,000; the brasserie gets a tenth), --no-http,
+// --report-only (rewrite the report from the last run's figures).
 import { execSync, fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { HttpClient, runLoad, type Stats } from "./http-client";
-import type { LabelProfile } from "./server";
+import type { ReportInput } from "./report";
+import type { CpuSummary, LabelProfile } from "./server";
 
 const startedAt = new Date();
 const t0 = performance.now();
@@ -31,6 +33,16 @@ const dbFile = path.join(dataDir, "comptoir.db");
 const templateFile = path.join(root, "catalog.db");
 const baselineFile = path.join(root, "baseline.db");
 const stateFile = path.join(root, "state.json");
+
+if (args.includes("--report-only")) {
+  // Rewrites docs/benchmarks.md from the last run's figures (after editing the report's layout or its
+  // hand-written part), without measuring anything.
+  const { writeReport } = await import("./report");
+  const input = JSON.parse(fs.readFileSync(path.join(root, "report-input.json"), "utf8")) as ReportInput;
+  writeReport(path.resolve("docs/benchmarks.md"), { ...input, startedAt: new Date(input.startedAt) });
+  console.log("docs/benchmarks.md rewritten from .cache/bench/report-input.json");
+  process.exit(0);
+}
 
 process.env.NODE_ENV = "production";
 process.env.DATA_DIR = dataDir;
@@ -78,7 +90,16 @@ let state = readReusableState();
 const reusedData = state !== null;
 if (state) {
   log(`reusing ${dbFile} (${state.load.orders.toLocaleString("en")} loaded orders)`);
+  const { applied } = migrateDatabase(process.env.DATABASE_URL);
+  if (applied.length) {
+    const sqlite = openForBulkLoad(dbFile);
+    sqlite.exec("ANALYZE");
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    sqlite.close();
+    log(`applied ${applied.join(", ")} to the reused database, then ANALYZE`);
+  }
 } else {
+  fs.rmSync(stateFile, { force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   removeDb(templateFile);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -163,6 +184,7 @@ type Scenario = {
 };
 const scenarios: Scenario[] = [];
 const profiles = new Map<string, LabelProfile>();
+const cpuProfiles: { title: string; requests: number; summary: CpuSummary; profile: LabelProfile }[] = [];
 let buildNote = "";
 let routesNote = "";
 
@@ -186,32 +208,29 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function setPragma(child: ChildProcess, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: { type: string; ok?: boolean; error?: string }) => {
-      if (m.type !== "pragma") return;
+/** Sends a message to a child and resolves with its first reply of the same type. */
+function ask<T>(child: ChildProcess, message: { type: string } & Record<string, unknown>): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (reply: { type: string }) => {
+      if (reply.type !== message.type) return;
       child.off("message", onMessage);
-      if (m.ok) resolve();
-      else reject(new Error(m.error));
+      resolve(reply as T);
     };
     child.on("message", onMessage);
-    child.send({ type: "pragma", sql });
+    child.send(message);
   });
+}
+
+async function setPragma(child: ChildProcess, sql: string): Promise<void> {
+  const reply = await ask<{ ok: boolean; error?: string }>(child, { type: "pragma", sql });
+  if (!reply.ok) throw new Error(reply.error);
 }
 
 type ProfileReply = { data: LabelProfile[]; cpu: { cpuMs: number; wallMs: number }; requests: number };
-
-function askProfile(child: ChildProcess): Promise<ProfileReply> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type: string } & ProfileReply) => {
-      if (m.type !== "profile") return;
-      child.off("message", onMessage);
-      resolve(m);
-    };
-    child.on("message", onMessage);
-    child.send({ type: "profile" });
-  });
-}
+const askProfile = (child: ChildProcess) => ask<ProfileReply>(child, { type: "profile" });
+const cpuCommand = async (child: ChildProcess, action: "start" | "stop", file?: string) =>
+  (await ask<{ summary: CpuSummary | null }>(child, { type: "cpu", action, file })).summary;
+const prismaTiming = (child: ChildProcess, on: boolean) => ask(child, { type: "prisma-timing", on });
 
 if (withHttp) {
   const { ensureBuild, SERVER_BUILD } = await import("../server/build");
@@ -247,13 +266,11 @@ if (withHttp) {
     log(routesNote);
   }
 
-  const measure = async (
-    key: string,
-    title: string,
-    options: { concurrency: number; requests?: number; durationMs?: number; warmup?: number },
-    job: (i: number, worker: number) => Promise<{ ok: boolean; ms: number; detail?: string }>,
-    target?: { text: string; check: (s: Stats) => boolean },
-  ) => {
+  type LoadOptions = { concurrency: number; requests?: number; durationMs?: number; warmup?: number };
+  type BenchJob = (i: number, worker: number) => Promise<{ ok: boolean; ms: number; detail?: string }>;
+  const jobs = new Map<string, { title: string; options: LoadOptions; job: BenchJob }>();
+  const measure = async (key: string, title: string, options: LoadOptions, job: BenchJob, target?: { text: string; check: (s: Stats) => boolean }) => {
+    jobs.set(key, { title, options, job });
     if (options.warmup) await runLoad({ concurrency: options.concurrency, requests: options.warmup }, job);
     await take(); // resets the server's profile and CPU accounting after the warm-up
     const { stats, failures } = await runLoad({ ...options, warmup: 0 }, job);
@@ -317,6 +334,20 @@ if (withHttp) {
       },
       LIST_TARGET,
     );
+    // The rep agency named on a fifth of the brasserie's orders (about 20,000): its own scope (repId).
+    const repToken = await client.json("POST", "/api/v1/auth/token", {
+      body: { email: "rita@rep.test", password: "comptoir-demo", organization: "agence-rep" },
+    });
+    if (repToken.status === 201) {
+      const repAuth = { authorization: `Bearer ${repToken.data.token}` };
+      for (const [key, url] of [
+        ["list:rep:all", "/api/v1/orders?limit=50"],
+        ["list:rep:late", "/api/v1/orders?limit=50&view=late"],
+        ["list:rep:done", "/api/v1/orders?limit=50&view=done"],
+      ] as const) {
+        await measure(key, `rep agency: GET ${url.replace("/api/v1/orders?", "/api/v1/orders ")}`, { concurrency: 1, requests: 300, warmup: 30 }, get(key, url, repAuth), LIST_TARGET);
+      }
+    }
     await measure("list:all:c8", "GET /api/v1/orders limit=50, 8 concurrent clients, 10 s", { concurrency: 8, durationMs: 10_000, warmup: 16 }, get("list:all:c8", "/api/v1/orders?limit=50", auth));
   }
 
@@ -404,6 +435,23 @@ if (withHttp) {
     scenarios.push({ key: "amend", title: "PATCH /api/v1/orders/:id", stats: null, note: itemApi && createApi ? "too few orders created" : "unavailable (routes missing)" });
   }
 
+  // CPU profiles of the server, with every Prisma operation timed too (separate, shorter runs: the
+  // profiler and the timing slow the server down).
+  await prismaTiming(child, true);
+  for (const [key, duration] of [["list:all", 4_000], ["page:all", 6_000], ["create", 8_000]] as const) {
+    const entry = jobs.get(key);
+    if (!entry) continue;
+    await take();
+    await cpuCommand(child, "start");
+    const { stats } = await runLoad({ concurrency: entry.options.concurrency, durationMs: duration }, entry.job);
+    const summary = await cpuCommand(child, "stop", path.join(root, `${key.replace(/:/g, "-")}.cpuprofile`));
+    const profile = (await take()).data.find((p) => p.label === key);
+    if (summary && profile) cpuProfiles.push({ title: entry.title, requests: stats.count, summary, profile });
+    log(`CPU profile of ${entry.title}: ${summary?.byComponent.slice(0, 4).map((c) => `${c.component} ${Math.round(c.share * 100)} %`).join(", ")}`);
+  }
+
+  await prismaTiming(child, false);
+
   // Targets of the creation: ≥ 500 orders/s and ≥ 25 % of the raw insert rate.
   const rawRate = baselines[0].ordersPerSecond;
   const creation = scenarios.find((s) => s.key === "create");
@@ -433,7 +481,14 @@ if (withHttp) {
 
 // ---- 5. query plans and the report ----------------------------------------------------------------------
 
-type Plan = { label: string; sql: string; args: unknown[]; plan: string[]; medianMs: number; rows: number };
+type Plan = { label: string; what: string; sql: string; args: unknown[]; plan: string[]; medianMs: number; rows: number };
+/** What a list statement is for, from its SQL. */
+function statementRole(sql: string): string {
+  if (/FROM [`"](main[`"]\.[`"])?OrderLine[`"]/.test(sql)) return "line counts of the listed orders";
+  if (/GROUP BY ([`"]main[`"]\.)?[`"]Order[`"]\.[`"]status[`"]/.test(sql)) return "badge counts by status";
+  if (/COUNT\(\*\)/.test(sql)) return "badge count (late)";
+  return "the page of orders";
+}
 const plans: Plan[] = [];
 {
   const sqlite = new Database(dbFile, { readonly: true });
@@ -460,9 +515,9 @@ const plans: Plan[] = [];
           rows = query.raw().all(...(statement.sampleArgs as unknown[])).length;
           times.push(performance.now() - t);
         }
-        plans.push({ label, sql: statement.sql, args: statement.sampleArgs, plan: lines, medianMs: times.sort((a, b) => a - b)[7], rows });
+        plans.push({ label, what: statementRole(statement.sql), sql: statement.sql, args: statement.sampleArgs, plan: lines, medianMs: times.sort((a, b) => a - b)[7], rows });
       } catch (error) {
-        plans.push({ label, sql: statement.sql, args: statement.sampleArgs, plan: [`(could not explain: ${(error as Error).message})`], medianMs: NaN, rows: 0 });
+        plans.push({ label, what: statementRole(statement.sql), sql: statement.sql, args: statement.sampleArgs, plan: [`(could not explain: ${(error as Error).message})`], medianMs: NaN, rows: 0 });
       }
     }
   }
@@ -475,7 +530,7 @@ fs.writeFileSync(path.join(root, "profile.json"), JSON.stringify([...profiles.va
 const totalSeconds = (performance.now() - t0) / 1000;
 const { writeReport } = await import("./report");
 const reportFile = path.resolve("docs/benchmarks.md");
-writeReport(reportFile, {
+const reportInput: ReportInput = {
   startedAt,
   command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
   machine: {
@@ -491,9 +546,13 @@ writeReport(reportFile, {
   baselines,
   scenarios,
   plans,
+  cpuProfiles,
   notes: [buildNote, routesNote].filter(Boolean),
   totalSeconds,
-});
+};
+// The figures, to rewrite the report without measuring again (`--report-only`).
+fs.writeFileSync(path.join(root, "report-input.json"), JSON.stringify(reportInput));
+writeReport(reportFile, reportInput);
 console.log("");
 console.log(
   scenarios

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Stats } from "./http-client";
-import type { LabelProfile } from "./server";
+import type { CpuSummary, LabelProfile } from "./server";
 
 const HAND_WRITTEN = "<!-- Everything below this line is written by hand and kept when the bench rewrites this file. -->";
 
@@ -28,7 +28,8 @@ export type ReportInput = {
     pass?: boolean | null;
     cpu?: { msPerRequest: number; utilization: number };
   }[];
-  plans: { label: string; sql: string; args: unknown[]; plan: string[]; medianMs: number; rows: number }[];
+  plans: { label: string; what: string; sql: string; args: unknown[]; plan: string[]; medianMs: number; rows: number }[];
+  cpuProfiles: { title: string; requests: number; summary: CpuSummary; profile: LabelProfile }[];
   notes: string[];
   totalSeconds: number;
 };
@@ -50,9 +51,9 @@ export function writeReport(file: string, r: ReportInput): void {
   line();
   line("## Machine");
   line();
-  line(`- ${r.machine.cpus} CPUs (\`nproc\`), ${r.machine.model}, ${n(r.machine.memoryGb, 1)} GB of memory`);
+  line(`- ${r.machine.cpus} CPUs (\`nproc\`), ${r.machine.model}, ${n(r.machine.memoryGb / 1.073741824, 1)} GiB of memory`);
   line(`- Node ${r.machine.node}, ${r.machine.os}; SQLite through better-sqlite3 (WAL)`);
-  line(`- Load average when the report was written: ${r.machine.loadAverage.map((l) => l.toFixed(2)).join(", ")} — the machine is shared with other work, so figures move by ±20 % between runs.`);
+  line(`- Load average (1, 5, 15 min) at the end of the run: ${r.machine.loadAverage.map((l) => l.toFixed(2)).join(", ")} — the machine is shared with other work, so figures move by ±20 % between runs.`);
   line("- Client and server run on the same 2 cores: the load generator (node:http, keep-alive) in the bench process, the server in a child process.");
   line();
 
@@ -114,20 +115,20 @@ export function writeReport(file: string, r: ReportInput): void {
   line("## Where the time goes (server-side profile per request)");
   line();
   line(
-    "Measured inside the server process. CPU = the process's CPU time per request (user + system, all threads) and its CPU use during the measurement " +
-      "(100 % = one core; the server's JavaScript runs on one thread, SQLite on the same one). SQL = time inside better-sqlite3 calls made by the Prisma " +
-      "driver adapter (prepare, bind, step; every statement is prepared again: the adapter keeps no statement cache). Prisma = wall time of Prisma " +
-      "operations (SQL included; operations running side by side, and other requests' work while one waits, add up). tx wait = time waiting for the " +
-      "adapter's single transaction slot. Wall = request time seen by the server.",
+    "Measured inside the server process during the runs above. CPU = the process's CPU time per request (user + system, all threads) and its CPU use " +
+      "during the measurement (100 % = one core; the server's JavaScript and SQLite share one thread). SQL = time inside the better-sqlite3 calls the " +
+      "Prisma driver adapter makes (prepare, bind, step — the adapter prepares every statement again: it keeps no statement cache). tx wait = time " +
+      "waiting for the adapter's single transaction slot. Wall = request time seen by the server. Everything else in a request is JavaScript: the " +
+      "Prisma client and its query compiler, Remix, the app, React (see the CPU profiles below).",
   );
   line();
-  line("| measurement | CPU ms/request | CPU use | wall ms/request | SQL statements | SQL ms | Prisma operations | Prisma ms | tx wait ms |");
-  line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  line("| measurement | CPU ms/request | CPU use | wall ms/request | SQL statements | SQL ms | tx wait ms |");
+  line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const s of r.scenarios) {
     const p = s.profile;
     if (!p) continue;
     const cpu = s.cpu ? `${ms(s.cpu.msPerRequest)} | ${n(s.cpu.utilization * 100)} %` : "| ";
-    line(`| ${s.title} | ${cpu} | ${ms(p.meanMs)} | ${n(p.meanSqlCount, 1)} | ${ms(p.meanSqlMs)} | ${n(p.meanPrismaOps, 1)} | ${ms(p.meanPrismaMs)} | ${ms(p.meanTxWaitMs)} |`);
+    line(`| ${s.title} | ${cpu} | ${ms(p.meanMs)} | ${n(p.meanSqlCount, 1)} | ${ms(p.meanSqlMs)} | ${ms(p.meanTxWaitMs)} |`);
   }
   line();
   for (const key of ["create", "amend", "page:all", "list:all", "list:late", "list:q"]) {
@@ -138,10 +139,41 @@ export function writeReport(file: string, r: ReportInput): void {
     line("| statement | per request | ms each (mean) | ms per request |");
     line("| --- | ---: | ---: | ---: |");
     for (const st of s.profile.statements.slice(0, 14)) {
-      const short = st.sql.replace(/\s+/g, " ").replace(/`main`\./g, "").slice(0, 150);
+      // Prisma quotes names with backticks: shown with double quotes, which SQLite reads the same way.
+      const short = st.sql.replace(/\s+/g, " ").replace(/`main`\./g, "").replace(/`/g, '"').slice(0, 150);
       line(`| \`${short.replace(/\|/g, "\\|")}${st.sql.length > 150 ? "…" : ""}\` | ${n(st.count / s.profile.requests, 1)} | ${ms(st.totalMs / st.count)} | ${ms(st.totalMs / s.profile.requests)} |`);
     }
     line();
+  }
+
+  if (r.cpuProfiles.length) {
+    line("## CPU profiles of the server");
+    line();
+    line(
+      "V8's sampling profiler inside the server process, during separate short runs of the same requests (the profiler slows the server a little). " +
+        "Self time by component, per request.",
+    );
+    line();
+    for (const c of r.cpuProfiles) {
+      const per = (value: number) => ms(value / Math.max(1, c.requests));
+      line(`### ${c.title} — ${n(c.requests)} requests, ${per(c.summary.totalMs)} ms of CPU per request`);
+      line();
+      line(
+        `Per request: ${n(c.profile.meanPrismaOps, 1)} Prisma operations taking ${ms(c.profile.meanPrismaMs)} ms (wall, SQL included; concurrent requests' ` +
+          `work while one waits adds up), ${n(c.profile.meanSqlCount, 1)} SQL statements taking ${ms(c.profile.meanSqlMs)} ms.`,
+      );
+      line();
+      line("| component | ms per request | share |");
+      line("| --- | ---: | ---: |");
+      for (const x of c.summary.byComponent.filter((x) => x.share >= 0.005)) line(`| ${x.component} | ${per(x.ms)} | ${n(x.share * 100, 1)} % |`);
+      line();
+      line("Hottest functions (self time):");
+      line();
+      line("| function | ms per request | share |");
+      line("| --- | ---: | ---: |");
+      for (const f of c.summary.topFunctions.slice(0, 10)) line(`| \`${f.name.replace(/\|/g, "\\|").slice(0, 110)}\` | ${per(f.ms)} | ${n(f.share * 100, 1)} % |`);
+      line();
+    }
   }
 
   line("## Query plans of the list queries");
@@ -152,10 +184,10 @@ export function writeReport(file: string, r: ReportInput): void {
   );
   line();
   for (const p of r.plans) {
-    line(`### ${p.label} — ${ms(p.medianMs)} ms, ${n(p.rows)} rows`);
+    line(`### ${p.label}: ${p.what} — ${ms(p.medianMs)} ms, ${n(p.rows)} rows`);
     line();
     line("```sql");
-    line(p.sql.replace(/`main`\./g, ""));
+    line(p.sql.replace(/`main`\./g, "").replace(/`/g, '"'));
     line("```");
     line(`arguments: \`${JSON.stringify(p.args).slice(0, 300)}\``);
     line();

@@ -6,8 +6,12 @@
 //   → {type: "profile"}            ← {type: "profile", data, cpu, requests}  (since the last one;
 //                                     cpu: the server process's CPU time and the wall time)
 //   → {type: "pragma", sql}        ← {type: "pragma", ok}     (a setting of the server's connection)
+//   → {type: "cpu", action: "start"|"stop"}  ← {type: "cpu", summary?}  (V8 CPU profile, summarized)
+//   → {type: "prisma-timing", on}  ← {type: "prisma-timing", ok}  (time every Prisma operation)
 // The environment (DATA_DIR, DATABASE_URL, NODE_ENV, APP_URL) comes from the parent.
 import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
+import inspector from "node:inspector";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -108,7 +112,10 @@ const instrumentedFactory = {
   connectToShadowDb: () => factory.connectToShadowDb(),
 };
 
-const client = new PrismaClient({ adapter: instrumentedFactory as unknown as typeof factory }).$extends({
+const base = new PrismaClient({ adapter: instrumentedFactory as unknown as typeof factory });
+// Timing every Prisma operation costs about 5 % of a list request: it is switched on only for the
+// profiling runs ({type: "prisma-timing", on}), not while latencies are measured.
+const timed = base.$extends({
   query: {
     async $allOperations({ args, query }) {
       const t0 = performance.now();
@@ -124,8 +131,11 @@ const client = new PrismaClient({ adapter: instrumentedFactory as unknown as typ
     },
   },
 });
-// app/utils/db.server.ts (in the build and in server/) takes the process's client from here.
-(globalThis as unknown as { __comptoirDb?: unknown }).__comptoirDb = client;
+// app/utils/db.server.ts (in the build and in server/) reads the process's client from here on every
+// getDb() call, so it can be swapped between requests.
+const processClient = globalThis as unknown as { __comptoirDb?: unknown };
+processClient.__comptoirDb = base;
+const client = base;
 
 const { createServer } = await import("../server/app");
 const { SERVER_BUILD } = await import("../server/build");
@@ -189,10 +199,100 @@ function takeProfile(): LabelProfile[] {
   return result;
 }
 
-process.on("message", (message: { type: string; sql?: string }) => {
+// ---- CPU profile: self time by component and by function ------------------------------------------
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+export type CpuSummary = { totalMs: number; byComponent: { component: string; ms: number; share: number }[]; topFunctions: { name: string; ms: number; share: number }[] };
+
+// better-sqlite3's native methods (a Statement is constructed by prepare()).
+const SQLITE_NATIVE = new Set(["all", "run", "get", "iterate", "Statement", "prepare", "exec", "raw", "bind", "columns", "pragma"]);
+
+function componentOf(url: string, name: string): string {
+  if (name === "(garbage collector)") return "garbage collection";
+  if (name === "(idle)") return "idle";
+  if (name === "(program)" || name === "(root)") return "V8/native (unattributed)";
+  if (url.startsWith("wasm://")) return "Prisma query compiler (WASM)";
+  if (url.includes("@prisma/adapter-better-sqlite3")) return "Prisma driver adapter";
+  if (url.includes("@prisma/client") || url.includes(".prisma/client")) return "Prisma client runtime (JS)";
+  if (url.includes("better-sqlite3")) return "better-sqlite3 / SQLite";
+  if (url.includes("react-dom")) return "React server rendering";
+  if (url.includes("@remix-run") || url.includes("react-router")) return "Remix";
+  if (url.includes("node_modules/zod")) return "zod";
+  if (url.includes("node_modules/express") || url.includes("node_modules/body-parser") || url.includes("node_modules/router")) return "Express";
+  if (url.includes("node_modules/socket.io") || url.includes("node_modules/engine.io")) return "socket.io";
+  if (url.includes("node_modules/")) return `other packages (${/node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1]})`;
+  if (url.includes("/build/index.js") || url.includes("/app/") || url.includes("/server/")) return "app code (routes, services, server)";
+  if (url === "" && SQLITE_NATIVE.has(name)) return "SQLite (better-sqlite3 native: prepare, step)";
+  if (url.startsWith("node:") || url === "") return name.startsWith("(") ? "V8/native (unattributed)" : `Node.js / native (${name || "anonymous"})`;
+  return "other";
+}
+
+function summarizeCpu(profile: CpuProfile): CpuSummary {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const byComponent = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+    let component = componentOf(url, functionName);
+    if (component.startsWith("Node.js / native")) component = "Node.js / native";
+    if (component === "idle") continue;
+    total += ms;
+    byComponent.set(component, (byComponent.get(component) ?? 0) + ms);
+    const where = url ? `${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/main\//, "")}:${lineNumber + 1}` : "";
+    const key = `${functionName || "(anonymous)"} ${where}`.trim();
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return {
+    totalMs: total,
+    byComponent: sorted(byComponent).map(([component, ms]) => ({ component, ms, share: ms / total })),
+    topFunctions: sorted(byFunction).slice(0, 15).map(([name, ms]) => ({ name, ms, share: ms / total })),
+  };
+}
+
+let session: inspector.Session | null = null;
+function post<T>(method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) => session!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+}
+
+async function cpuProfile(action: "start" | "stop", file?: string): Promise<CpuSummary | null> {
+  if (action === "start") {
+    session = new inspector.Session();
+    session.connect();
+    await post("Profiler.enable");
+    await post("Profiler.setSamplingInterval", { interval: 250 });
+    await post("Profiler.start");
+    return null;
+  }
+  const { profile } = await post<{ profile: CpuProfile }>("Profiler.stop");
+  session!.disconnect();
+  session = null;
+  // Kept for Chrome DevTools (Performance → Load profile) under .cache/bench.
+  if (file) fs.writeFileSync(file, JSON.stringify(profile));
+  return summarizeCpu(profile);
+}
+
+process.on("message", (message: { type: string; sql?: string; action?: "start" | "stop" }) => {
+  if (message.type === "cpu") {
+    cpuProfile(message.action!, (message as { file?: string }).file).then(
+      (summary) => process.send!({ type: "cpu", summary }),
+      (error: Error) => process.send!({ type: "cpu", summary: null, error: error.message }),
+    );
+  }
   if (message.type === "profile") {
     const requests = finished.length;
     process.send!({ type: "profile", data: takeProfile(), cpu: takeCpu(), requests });
+  }
+  if (message.type === "prisma-timing") {
+    processClient.__comptoirDb = (message as { on?: boolean }).on ? timed : base;
+    process.send!({ type: "prisma-timing", ok: true });
   }
   // A connection setting to compare (e.g. PRAGMA synchronous = NORMAL): the client has one connection.
   if (message.type === "pragma") {
