@@ -114,13 +114,21 @@ export function useOrderMoney(currency: string) {
   };
 }
 
+const deliveryDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A "YYYY-MM-DD" delivery date in the organization's format (no time zone shift). */
 export function useDeliveryDate() {
   const { locale } = useFormat();
+  // Building an Intl formatter costs more than formatting: one per locale, not one per row.
+  let format = deliveryDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+    deliveryDateFormats.set(locale, format);
+  }
+  const formatter = format;
   return (day: string) => {
     const d = new Date(`${day}T12:00:00Z`);
-    if (Number.isNaN(d.getTime())) return day;
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
+    return Number.isNaN(d.getTime()) ? day : formatter.format(d);
   };
 }
 
