@@ -106,6 +106,23 @@ export function InvoiceBadge({ invoice }: { invoice: { number: string; status: s
 }
 
 /** Money of an order: the order's currency, the viewing organization's number format. */
+/** The status (badge and progress) and invoice cells of an order in a list row. */
+export function OrderStatusCells({ status, invoice }: { status: OrderStatus; invoice: { number: string; status: string } | null }) {
+  return (
+    <>
+      <td>
+        <div className="flex flex-col items-start gap-1">
+          <OrderStatusBadge status={status} />
+          <OrderProgress status={status} />
+        </div>
+      </td>
+      <td>
+        <InvoiceBadge invoice={invoice} />
+      </td>
+    </>
+  );
+}
+
 export function useOrderMoney(currency: string) {
   const { locale } = useFormat();
   return {

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useFormat, useT } from "~/components/i18n";
 import { useLiveOrders } from "~/components/live";
 import { useCan, useOrgLayout } from "~/components/org-nav";
-import { Fact, InvoiceBadge, OrderProgress, OrderStatusBadge, useDeliveryDate, useOrderMoney } from "~/components/orders";
+import { Fact, OrderStatusCells, useDeliveryDate, useOrderMoney } from "~/components/orders";
 import { RelationStatusBadge, useGroupLabel } from "~/components/relations";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
@@ -150,15 +150,7 @@ function Row({ order, showSeller, delivery }: { order: ReturnType<typeof useLoad
       {showSeller ? <td>{order.seller.name}</td> : null}
       <td className="whitespace-nowrap">{fmt.date(order.createdAt)}</td>
       <td className="whitespace-nowrap">{delivery}</td>
-      <td>
-        <div className="flex flex-col items-start gap-1">
-          <OrderStatusBadge status={order.status} />
-          <OrderProgress status={order.status} />
-        </div>
-      </td>
-      <td>
-        <InvoiceBadge invoice={order.invoice} />
-      </td>
+      <OrderStatusCells status={order.status} invoice={order.invoice} />
       <td className="whitespace-nowrap text-right tabular-nums">{money(order.totalCents)}</td>
     </tr>
   );

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { useT } from "~/components/i18n";
 import { useLiveOrders } from "~/components/live";
 import { useCan, useOrgLayout } from "~/components/org-nav";
-import { InvoiceBadge, ORDER_LIST_FILTERS, OrderProgress, OrderStatusBadge, useDeliveryDate, useOrderMoney } from "~/components/orders";
+import { ORDER_LIST_FILTERS, OrderStatusCells, useDeliveryDate, useOrderMoney } from "~/components/orders";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { loadOrgPage } from "~/http/org-route.server";
@@ -286,15 +286,7 @@ function OrderRow({
       ) : null}
       {showSeller ? <td>{order.seller.name}</td> : null}
       <td className="whitespace-nowrap tabular-nums">{deliveryDate}</td>
-      <td>
-        <div className="flex flex-col items-start gap-1">
-          <OrderStatusBadge status={order.status} />
-          <OrderProgress status={order.status} />
-        </div>
-      </td>
-      <td>
-        <InvoiceBadge invoice={order.invoice} />
-      </td>
+      <OrderStatusCells status={order.status} invoice={order.invoice} />
       <td className="whitespace-nowrap text-right font-medium tabular-nums">{money(order.totalCents)}</td>
     </tr>
   );

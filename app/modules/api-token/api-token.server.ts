@@ -66,7 +66,7 @@ export async function authenticateApiToken(token: string): Promise<{ actor: OrgA
     where: { tokenHash: hashToken(token) },
     include: {
       user: { select: { id: true, name: true } },
-      organization: { select: { id: true, slug: true, kind: true } },
+      organization: { select: { id: true, slug: true, name: true, kind: true } },
       membership: { select: { role: true } },
     },
   });
@@ -79,7 +79,7 @@ export async function authenticateApiToken(token: string): Promise<{ actor: OrgA
   }
   return {
     tokenId: row.id,
-    actor: { userId: user.id, userName: user.name, orgId: org.id, orgSlug: org.slug, orgKind: org.kind, role: membership.role },
+    actor: { userId: user.id, userName: user.name, orgId: org.id, orgSlug: org.slug, orgName: org.name, orgKind: org.kind, role: membership.role },
   };
 }
 

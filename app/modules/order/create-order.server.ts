@@ -265,8 +265,7 @@ async function placeOrder(tx: Tx, actor: OrgActor, data: CreateOrderInput): Prom
     lines,
     createdBy: { userId: actor.userId, orgId: actor.orgId },
   });
-  const orgName = await tx.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { name: true } });
-  const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: orgName.name };
+  const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: actor.orgName };
   await recordOrderEvent(tx, { orderId: order.id, type: "CREATED", actor: eventActor });
   await notifyOrderEvent(tx, { type: "PLACED", orderId: order.id, actorOrgId: actor.orgId });
   return { id: order.id, sellerId: relation.producerId };

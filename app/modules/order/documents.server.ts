@@ -223,7 +223,6 @@ export async function uploadOrderDocument(
       // Again inside the transaction: the order may have gone since the check above.
       const order = await tx.order.findFirst({ where: { id: orderId, ...orderVisibleTo(actor.orgId) }, select: { id: true } });
       if (!order) throw notFound("error.not_found");
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { name: true } });
       const created = await tx.orderDocument.create({
         data: {
           orderId,
@@ -243,11 +242,11 @@ export async function uploadOrderDocument(
           actorId: actor.userId,
           actorName: actor.userName,
           actorOrgId: actor.orgId,
-          actorOrgName: org.name,
+          actorOrgName: actor.orgName,
           changes: JSON.stringify({ filename }),
         },
       });
-      return { ...created, orgName: org.name };
+      return { ...created, orgName: actor.orgName };
     });
     return {
       id: document.id,

@@ -7,13 +7,13 @@ import type { OrgActor } from "./actor";
 export async function loadActor(user: { id: string; name: string }, orgSlug: string): Promise<OrgActor> {
   const membership = await getDb().membership.findFirst({
     where: { userId: user.id, organization: { slug: orgSlug } },
-    include: { organization: { select: { id: true, slug: true, kind: true } } },
+    include: { organization: { select: { id: true, slug: true, name: true, kind: true } } },
   });
   // Not a member and no such organization look the same: 404.
   if (!membership) throw new AppError("not_found", "error.not_found");
   const { organization: org } = membership;
   if (!isOrgKind(org.kind) || !isRole(membership.role)) throw new AppError("internal", "Corrupt membership");
-  return { userId: user.id, userName: user.name, orgId: org.id, orgSlug: org.slug, orgKind: org.kind, role: membership.role };
+  return { userId: user.id, userName: user.name, orgId: org.id, orgSlug: org.slug, orgName: org.name, orgKind: org.kind, role: membership.role };
 }
 
 export function requirePermission(actor: OrgActor, action: Action): void {

@@ -6,6 +6,7 @@ export type OrgActor = {
   userName: string;
   orgId: string;
   orgSlug: string;
+  orgName: string;
   orgKind: OrgKind;
   role: Role;
 };

@@ -71,14 +71,13 @@ export async function inviteMember(actor: OrgActor, input: unknown, language: La
   const data = parseInput(inviteMemberSchema, input);
   if (!assignableRoles(actor).includes(data.role)) throw validationError({ role: "members.ownerOnly" });
   const db = getDb();
-  const org = await db.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { name: true } });
   const existingUser = await db.user.findUnique({ where: { email: data.email }, select: { locale: true } });
   const token = randomToken();
   const email = await renderActionLinkEmail({
     kind: "member-invitation",
     language: isLanguage(existingUser?.locale) ? existingUser.locale : language,
     url: `${getEnv().appUrl}/invitations/${token}`,
-    subjectName: org.name,
+    subjectName: actor.orgName,
     inviterName: actor.userName,
   });
   await db.$transaction(async (tx) => {
@@ -158,8 +157,7 @@ export async function removeMember(actor: OrgActor, membershipId: string): Promi
     if (membership.role === "OWNER") await assertAnotherOwner(tx, actor, membership.id);
     // The member's API tokens for this organization go with the membership (cascade).
     await tx.membership.delete({ where: { id: membership.id } });
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { name: true } });
-    return { name: membership.user.name, self: membership.userId === actor.userId, orgName: org.name };
+    return { name: membership.user.name, self: membership.userId === actor.userId, orgName: actor.orgName };
   });
 }
 
