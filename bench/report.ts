@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Stats } from "./http-client";
 import type { CpuSummary, LabelProfile } from "./server";
+import type { InvoiceBenchResult } from "./invoices";
 
 const HAND_WRITTEN = "<!-- Everything below this line is written by hand and kept when the bench rewrites this file. -->";
 
@@ -31,6 +32,8 @@ export type ReportInput = {
   plans: { label: string; what: string; sql: string; args: unknown[]; plan: string[]; medianMs: number; rows: number }[];
   cpuProfiles: { title: string; requests: number; summary: CpuSummary; profile: LabelProfile }[];
   notes: string[];
+  /** bench/invoices.ts: the invoice load and scenarios (absent from reports written before them). */
+  invoices?: InvoiceBenchResult | null;
   totalSeconds: number;
 };
 
@@ -112,6 +115,8 @@ export function writeReport(file: string, r: ReportInput): void {
   for (const note of r.notes) line(`\n- ${note}`);
   line();
 
+  if (r.invoices) writeInvoiceSection(line, r.invoices, r.command);
+
   line("## Where the time goes (server-side profile per request)");
   line();
   line(
@@ -119,7 +124,9 @@ export function writeReport(file: string, r: ReportInput): void {
       "during the measurement (100 % = one core; the server's JavaScript and SQLite share one thread). SQL = time inside the better-sqlite3 calls the " +
       "Prisma driver adapter makes (prepare, bind, step — the adapter prepares every statement again: it keeps no statement cache). tx wait = time " +
       "waiting for the adapter's single transaction slot. Wall = request time seen by the server. Everything else in a request is JavaScript: the " +
-      "Prisma client and its query compiler, Remix, the app, React (see the CPU profiles below).",
+      "Prisma client and its query compiler, Remix, the app, React (see the CPU profiles below). The raw write path (order creation and the API " +
+      "token check: prepared statements on the same connection, app/utils/db.server.ts) does not go through the adapter: its statements are " +
+      "not in the SQL columns, and its time shows in the CPU profiles as better-sqlite3's `run`, `get` and `all`.",
   );
   line();
   line("| measurement | CPU ms/request | CPU use | wall ms/request | SQL statements | SQL ms | tx wait ms |");
@@ -201,4 +208,57 @@ export function writeReport(file: string, r: ReportInput): void {
   line(kept ?? "\n## Findings\n\n(to be written)\n");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, out.join("\n"));
+}
+
+/** The invoices section: the load, then the targets of issue 4 with their result. */
+function writeInvoiceSection(line: (text?: string) => void, inv: InvoiceBenchResult, command: string): void {
+  line("## Invoices");
+  line();
+  line("Targets (issue 4), with the orders above in the database: invoice publication p95 < 20 ms; invoice PDF median < 50 ms; receivables page p95 < 50 ms for a customer with 2,000 documents; 1,000-invoice zip < 30 s.");
+  line(`Measured by \`${command}\` (bench/invoices.ts, after the order scenarios, same server process); \`node --import tsx bench/invoices.ts\` reruns these scenarios alone on the last bench database.`);
+  line();
+  if (inv.load) {
+    const l = inv.load;
+    line(
+      `Data: ${n(l.invoices)} invoices (${n(l.invoiceLines)} lines) for the invoiced and paid orders, ${n(l.creditNotes)} credit notes and ${n(l.payments)} payments, ` +
+        `written with raw better-sqlite3 in ${n(l.seconds, 1)} s (${n(l.invoices / l.seconds)} invoices/s): numbers and hash chain per seller as publication writes them ` +
+        "(the same `invoiceHash`/`creditNoteHash`), paid orders' invoices settled by a payment, invoiced ones open (a fifth partly paid), a few credit notes.",
+    );
+    line();
+  }
+  if (inv.receivables) {
+    const c = inv.receivables;
+    line(`Receivables customer: ${c.customer} — ${n(c.invoices)} invoices, ${n(c.creditNotes)} credit notes, ${n(c.payments)} payments (${n(c.invoices + c.creditNotes + c.payments)} documents).`);
+    line();
+  }
+  line("| measurement | requests | p50 | p95 | server CPU ms/request | target | result |");
+  line("| --- | ---: | ---: | ---: | ---: | --- | --- |");
+  for (const s of inv.scenarios) {
+    if (!s.stats) {
+      line(`| ${s.title} | | | | | ${s.target ?? ""} | ${s.note ?? "not measured"} |`);
+      continue;
+    }
+    const result = s.pass === null || s.pass === undefined ? "" : s.pass ? "pass" : "**FAIL**";
+    const errors = s.stats.errors ? ` (${n(s.stats.errors)} errors)` : "";
+    line(`| ${s.title} | ${n(s.stats.count)}${errors} | ${ms(s.stats.p50)} ms | ${ms(s.stats.p95)} ms | ${s.cpu ? ms(s.cpu.msPerRequest) : ""} | ${s.target ?? ""} | ${result} |`);
+  }
+  if (inv.zip) {
+    const z = inv.zip;
+    line(
+      `| zip of the invoices of ${n(z.orders)} orders (${n(z.invoices)} invoices, none drawn before), started from the order list's form, until DONE | 1 | ${n(z.seconds, 1)} s | | ` +
+        `${n(z.cpuSeconds, 1)} s in all | ${z.target} | ${z.pass ? "pass" : "**FAIL**"} |`,
+    );
+    line();
+    line(`The zip: ${n(z.entries)} files, ${n(z.sizeBytes / 1e6, 1)} MB, status ${z.status}.`);
+  }
+  for (const s of inv.scenarios) if (s.note) line(`\n- ${s.title}: ${s.note}`);
+  for (const note of inv.notes) line(`\n- ${note}`);
+  line();
+  const profiled = inv.scenarios.filter((s) => s.profile);
+  if (profiled.length) {
+    line("| measurement | wall ms/request (server) | SQL statements | SQL ms | tx wait ms |");
+    line("| --- | ---: | ---: | ---: | ---: |");
+    for (const s of profiled) line(`| ${s.title} | ${ms(s.profile!.meanMs)} | ${n(s.profile!.meanSqlCount, 1)} | ${ms(s.profile!.meanSqlMs)} | ${ms(s.profile!.meanTxWaitMs)} |`);
+    line();
+  }
 }

@@ -15,9 +15,9 @@ import inspector from "node:inspector";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import type { ServerBuild } from "@remix-run/node";
+import { connectionAdapter, newWriteLock, useDb } from "../app/utils/db.server";
 
 type SqlCall = { sql: string; args: unknown[]; ms: number };
 type RequestProfile = { label: string; started: number; sql: SqlCall[]; prismaMs: number; prismaOps: number; txWaitMs: number; txCount: number };
@@ -87,7 +87,9 @@ function instrument(queryable: Queryable) {
   }
 }
 
-const factory = new PrismaBetterSQLite3({ url: process.env.DATABASE_URL!, timeout: 10_000 });
+// The app's own adapter (its transactions share the write lock with the raw write paths), instrumented.
+const connection = { sqlite: null, writeLock: newWriteLock() };
+const factory = connectionAdapter(process.env.DATABASE_URL!, connection);
 const instrumentedFactory = {
   provider: factory.provider,
   adapterName: factory.adapterName,
@@ -134,7 +136,7 @@ const timed = base.$extends({
 // app/utils/db.server.ts (in the build and in server/) reads the process's client from here on every
 // getDb() call, so it can be swapped between requests.
 const processClient = globalThis as unknown as { __comptoirDb?: unknown };
-processClient.__comptoirDb = base;
+useDb(base, connection);
 const client = base;
 
 const { createServer } = await import("../server/app");

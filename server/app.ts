@@ -1,15 +1,20 @@
-// The HTTP server: Express + socket.io on one http.Server + the Remix handler.
+// The HTTP server: Express + socket.io on one http.Server + the Remix handler. With REDIS_URL set,
+// socket.io goes through the Redis adapter (channels under REDIS_PREFIX), so that an emit on one
+// instance reaches the clients of every instance; without it, the in-memory adapter.
 import http from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
+import { createAdapter } from "@socket.io/redis-adapter";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { createClient } from "redis";
 import { Server as SocketServer } from "socket.io";
 import { readSession } from "~/utils/session.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestContext } from "~/http/load-context";
 import { attachSocketHandlers } from "./socket";
 import { rejectCrossOriginMutations } from "./origin";
+import { apiDispatcher } from "./api-dispatch";
 
 export type CreatedServer = { httpServer: http.Server; io: SocketServer };
 
@@ -21,6 +26,7 @@ export async function createServer(build: ServerBuild): Promise<CreatedServer> {
 
   const httpServer = http.createServer(app);
   const io = new SocketServer(httpServer, { path: "/socket.io", serveClient: false });
+  if (env.redisUrl) await useRedisAdapter(io, httpServer, env.redisUrl, env.redisPrefix);
   attachSocketHandlers(io);
 
   app.get("/healthz", (_req, res) => {
@@ -33,18 +39,32 @@ export async function createServer(build: ServerBuild): Promise<CreatedServer> {
 
   app.use(rejectCrossOriginMutations(env.appUrl));
 
+  async function loadContext(req: express.Request, res: express.Response): Promise<RequestContext> {
+    const session = await readSession(req.headers.cookie ?? null);
+    if (session.setCookie) res.append("Set-Cookie", session.setCookie);
+    return { user: session.user, sessionId: session.sessionId, clientIp: req.ip ?? "unknown", io };
+  }
+  app.use("/api/v1", apiDispatcher(build, { appUrl: env.appUrl, loadContext }));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: env.nodeEnv === "production" ? "production" : "development",
-      async getLoadContext(req, res): Promise<RequestContext> {
-        const session = await readSession(req.headers.cookie ?? null);
-        if (session.setCookie) res.append("Set-Cookie", session.setCookie);
-        return { user: session.user, sessionId: session.sessionId, clientIp: req.ip ?? "unknown", io };
-      },
+      getLoadContext: loadContext,
     }),
   );
 
   return { httpServer, io };
+}
+
+async function useRedisAdapter(io: SocketServer, httpServer: http.Server, url: string, prefix: string): Promise<void> {
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  // A lost connection is retried by the client; say so instead of crashing the server.
+  for (const client of [pub, sub]) client.on("error", (error: Error) => console.error("Redis (socket.io adapter):", error.message));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub, { key: `${prefix}:socket.io` }));
+  httpServer.once("close", () => {
+    for (const client of [pub, sub]) client.close().catch(() => client.destroy());
+  });
 }

@@ -1,15 +1,15 @@
 // Entry point of `npm start`: check the configuration, migrate (and seed a new database), build
-// when needed, then serve. Scheduled work (the outbox, order expiry) runs in this process.
+// when needed, then serve. Scheduled work (the outbox, order expiry, chat digests) runs in this process,
+// each job on one instance at a time (server/scheduler.ts).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, getEnv } from "~/utils/env.server";
 import { migrateDatabase } from "~/utils/migrate.server";
-import { deliverOutbox } from "~/modules/notify/outbox.server";
-import { expireOverdueOrders } from "~/modules/order/expire.server";
 import { seedDemo } from "../prisma/seed";
 import { createServer } from "./app";
 import { ensureBuild, SERVER_BUILD } from "./build";
+import { startScheduler } from "./scheduler";
 
 async function main() {
   const started = Date.now();
@@ -35,21 +35,14 @@ async function main() {
   const build = (await import(pathToFileURL(path.resolve(SERVER_BUILD)).href)) as ServerBuild;
   const { httpServer, io } = await createServer(build);
 
-  const outboxTimer = setInterval(() => {
-    deliverOutbox().catch((e) => console.error("Outbox delivery failed:", e));
-  }, 2_000);
-  // Pending orders not accepted before their delivery date expire: at start, then every 10 minutes.
-  const expireOrders = () => expireOverdueOrders().catch((e) => console.error("Order expiry failed:", e));
-  void expireOrders();
-  const expiryTimer = setInterval(expireOrders, 10 * 60_000);
+  const scheduler = startScheduler();
 
   httpServer.listen(env.port, () => {
     console.log(`Comptoir is ready on ${env.appUrl} (port ${env.port}, started in ${Date.now() - started} ms)`);
   });
 
   const stop = () => {
-    clearInterval(outboxTimer);
-    clearInterval(expiryTimer);
+    scheduler.stop();
     io.close();
     httpServer.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 3_000).unref();

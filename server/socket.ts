@@ -7,8 +7,16 @@
 //   its organizations that sees the order). Anything else answers {ok:false, error:{code:"not_found"}}.
 // Order changes published by the order services (after their commit) go to the order's room and to
 // the rooms of its parties' organizations, as `order:updated` {orderId, version, status}.
+// The order chat, in a joined order's room only, as the organization it was joined for:
+// - `message:new` {orderId, message} and `message:read` {orderId, user, readAt, messageIds} come from
+//   the chat services (app/modules/chat/chat-events.ts), whichever instance or route posted;
+// - `typing` {orderId} from a client goes to the room's other sockets as `typing` {orderId, user};
+// - `order:read` {orderId} (ack) marks the conversation read: the client has it on screen;
+// - `chat:unread` {orderId} goes to the rooms `user:<id>` of the users whose unread counts changed.
 import type { Server, Socket } from "socket.io";
 import { authenticateApiToken } from "~/modules/api-token/api-token.server";
+import { markConversationRead } from "~/modules/chat/chat.server";
+import { onChatEvent } from "~/modules/chat/chat-events";
 import { loadActor } from "~/modules/org/access.server";
 import type { OrgActor } from "~/modules/org/actor";
 import { onOrderUpdated } from "~/modules/order/order-events";
@@ -27,6 +35,22 @@ export function orgRoom(orgId: string): string {
 
 export function orderRoom(orderId: string): string {
   return `order:${orderId}`;
+}
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/** The actor each order was joined as, for the socket's later chat events in that room. */
+function joinedOrders(socket: Socket): Map<string, OrgActor> {
+  socket.data.orders ??= new Map<string, OrgActor>();
+  return socket.data.orders as Map<string, OrgActor>;
+}
+
+function joinedActor(socket: Socket, orderId: unknown): OrgActor {
+  const actor = typeof orderId === "string" ? joinedOrders(socket).get(orderId) : undefined;
+  if (!actor) throw notFound();
+  return actor;
 }
 
 function notFound(): AppError {
@@ -86,7 +110,7 @@ export function attachSocketHandlers(io: Server): void {
   });
 
   io.on("connection", (socket) => {
-    socket.join(`user:${(socket.data.user as SocketUser).id}`);
+    socket.join(userRoom((socket.data.user as SocketUser).id));
 
     handle(socket, "org:join", async ({ orgSlug }) => {
       const actor = await actorFor(socket, orgSlug);
@@ -98,7 +122,9 @@ export function attachSocketHandlers(io: Server): void {
       const slugs = socket.data.actor || orgSlug !== undefined ? [orgSlug] : await userOrgSlugs((socket.data.user as SocketUser).id);
       for (const slug of slugs) {
         try {
-          const order = await getOrder(await actorFor(socket, slug), orderId);
+          const actor = await actorFor(socket, slug);
+          const order = await getOrder(actor, orderId);
+          joinedOrders(socket).set(order.id, actor);
           await socket.join(orderRoom(order.id));
           return;
         } catch (error) {
@@ -107,6 +133,16 @@ export function attachSocketHandlers(io: Server): void {
       }
       throw notFound();
     });
+
+    handle(socket, "order:read", async ({ orderId }) => {
+      await markConversationRead(joinedActor(socket, orderId), orderId as string);
+    });
+
+    socket.on("typing", (payload: unknown) => {
+      const orderId = (payload as { orderId?: unknown } | null)?.orderId;
+      if (typeof orderId !== "string" || !joinedOrders(socket).has(orderId)) return;
+      socket.to(orderRoom(orderId)).emit("typing", { orderId, user: socket.data.user as SocketUser });
+    });
   });
 
   const unsubscribe = onOrderUpdated((event) => {
@@ -114,5 +150,15 @@ export function attachSocketHandlers(io: Server): void {
     // One emit to the union of the rooms: a socket in several of them hears it once.
     io.to(rooms).emit("order:updated", { orderId: event.orderId, version: event.version, status: event.status });
   });
-  io.httpServer?.once("close", unsubscribe);
+  const unsubscribeChat = [
+    onChatEvent("message:new", (event) => io.to(orderRoom(event.orderId)).emit("message:new", event)),
+    onChatEvent("message:read", (event) => io.to(orderRoom(event.orderId)).emit("message:read", event)),
+    onChatEvent("chat:unread", (event) => {
+      if (event.userIds.length) io.to(event.userIds.map(userRoom)).emit("chat:unread", { orderId: event.orderId });
+    }),
+  ];
+  io.httpServer?.once("close", () => {
+    unsubscribe();
+    unsubscribeChat.forEach((off) => off());
+  });
 }

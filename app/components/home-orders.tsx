@@ -4,10 +4,10 @@ import { useT, useTCount } from "./i18n";
 import { useCan, useOrgLayout } from "./org-nav";
 import { OrderProgress, OrderStatusBadge, useDeliveryDate, useOrderMoney } from "./orders";
 import type { OrderStatus } from "~/modules/order/status-machine";
-import type { OrderQuickView } from "~/modules/order/types";
+import type { CountedView, OrderQuickView } from "~/modules/order/types";
 
 type HomeOrders = {
-  counts: Record<OrderQuickView, number>;
+  counts: Record<CountedView, number>;
   recent: { id: string; number: number; status: OrderStatus; seller: string; buyer: string; deliveryDate: string; totalCents: number; currency: string }[];
   reorder: { id: string; number: number } | null;
 };

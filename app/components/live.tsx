@@ -11,6 +11,7 @@ type Listener = (event: OrderUpdated) => void;
 type Socket = {
   connected: boolean;
   on(event: string, fn: (...args: any[]) => void): void;
+  off(event: string, fn: (...args: any[]) => void): void;
   emit(event: string, payload: unknown, ack?: (answer: unknown) => void): void;
 };
 
@@ -54,6 +55,30 @@ function joinRoom(key: string, event: string, payload: Record<string, string>): 
     const current = rooms.get(key);
     if (current && --current.users <= 0) rooms.delete(key);
   };
+}
+
+/** Listens to an event of the tab's connection (the order chat, unread counts); returns the unsubscribe. */
+export function onLiveEvent<T>(event: string, fn: (payload: T) => void): () => void {
+  let socket: Socket | null = null;
+  let stopped = false;
+  getSocket()
+    .then((s) => {
+      if (stopped) return;
+      socket = s;
+      s.on(event, fn);
+    })
+    .catch(() => {});
+  return () => {
+    stopped = true;
+    socket?.off(event, fn);
+  };
+}
+
+/** Sends an event on the tab's connection (socket.io keeps it until the connection is up). */
+export function emitLive(event: string, payload: unknown): void {
+  getSocket()
+    .then((s) => s.emit(event, payload, () => {}))
+    .catch(() => {});
 }
 
 /**

@@ -15,7 +15,26 @@ export type HistoryEvent = {
   changes: Record<string, unknown>;
 };
 
-const EVENT_TYPES = ["CREATED", "AMENDED", "ACCEPTED", "REJECTED", "CANCELLED", "SHIPPED", "DELIVERED", "EXPIRED", "RESTORED", "DOCUMENT_ADDED"] as const;
+const EVENT_TYPES = [
+  "CREATED",
+  "AMENDED",
+  "ACCEPTED",
+  "REJECTED",
+  "CANCELLED",
+  "SHIPPED",
+  "DELIVERED",
+  "EXPIRED",
+  "RESTORED",
+  "DOCUMENT_ADDED",
+  "INVOICED",
+  "PAID",
+  "REOPENED",
+  "INVOICE_CANCELLED",
+  "CREDIT_NOTE_ISSUED",
+  "PAYMENT_RECORDED",
+  "PAYMENT_DELETED",
+] as const;
+const PAYMENT_METHODS = ["CASH", "CHEQUE", "TRANSFER", "CARD", "OTHER"] as const;
 const FIELDS = [
   "status",
   "note",
@@ -140,6 +159,36 @@ function Changes({ changes, currency }: { changes: Record<string, unknown>; curr
         <li key={key}>
           <span className="text-stone-600">{t("orders.history.labelled", { label: t("documents.file") })} </span>
           {value}
+        </li>,
+      );
+    } else if (key === "invoice" && value) {
+      // The invoice's number, or {id, number, totalCents} when it was published.
+      const invoice = typeof value === "string" ? { number: value } : (value as { number: string; totalCents?: number });
+      items.push(
+        <li key={key}>
+          {t("orders.history.invoice", { number: invoice.number })}
+          {typeof invoice.totalCents === "number" ? ` — ${text("totalCents", invoice.totalCents)}` : ""}
+        </li>,
+      );
+    } else if (key === "creditNote" && value) {
+      const note = typeof value === "string" ? { number: value } : (value as { number: string; totalCents?: number; note?: string });
+      items.push(
+        <li key={key}>
+          {t("orders.history.creditNote", { number: note.number })}
+          {typeof note.totalCents === "number" ? ` — ${text("totalCents", note.totalCents)}` : ""}
+          {note.note ? ` — ${note.note}` : ""}
+        </li>,
+      );
+    } else if (key === "payment" && value && typeof value === "object") {
+      const payment = value as { amountCents: number; method?: string; reference?: string };
+      const method = (PAYMENT_METHODS as readonly string[]).includes(payment.method ?? "")
+        ? t(`invoices.payments.method.${payment.method as (typeof PAYMENT_METHODS)[number]}`)
+        : payment.method;
+      items.push(
+        <li key={key}>
+          {t("orders.history.payment", { amount: text("amountCents", payment.amountCents) })}
+          {method ? ` — ${method}` : ""}
+          {payment.reference ? ` — ${payment.reference}` : ""}
         </li>,
       );
     } else if (isChange(value)) {

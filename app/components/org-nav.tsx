@@ -1,5 +1,5 @@
 import { Form, NavLink, useRouteLoaderData } from "@remix-run/react";
-import { useT } from "./i18n";
+import { useT, useTCount } from "./i18n";
 import type { MessageKey } from "~/locales";
 import { can, type Action, type OrgKind, type Role } from "~/utils/permissions";
 
@@ -8,6 +8,8 @@ export type OrgLayoutData = {
   role: Role;
   user: { id: string; name: string; email: string };
   myOrgs: { slug: string; name: string; kind: string }[];
+  /** Chat messages the user has not read, across the organization's orders (shown on "Orders"). */
+  unreadMessages: number;
 };
 
 export function useOrgLayout(): OrgLayoutData {
@@ -20,11 +22,17 @@ export function useCan(): (action: Action) => boolean {
   return (action) => can({ role, kind: org.kind }, action);
 }
 
-const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
+/** `shown`: a link only for the kinds of organization and roles it serves (default: everyone). */
+type NavLinkSpec = { to: string; label: MessageKey; end?: boolean; shown?: (kind: OrgKind, may: (action: Action) => boolean) => boolean };
+
+const LINKS: NavLinkSpec[] = [
   { to: "", label: "nav.home", end: true },
   { to: "orders", label: "nav.orders" },
   { to: "relations", label: "nav.relations" },
   { to: "catalog", label: "nav.catalog" },
+  { to: "receivables", label: "nav.receivables", shown: (kind, may) => kind !== "RETAILER" && may("receivables:read") },
+  { to: "payables", label: "nav.payables", shown: (kind, may) => kind === "RETAILER" && may("receivables:read") },
+  { to: "payment-settings", label: "nav.paymentSettings", shown: (kind) => kind === "PRODUCER" },
   { to: "members", label: "nav.members" },
   { to: "settings", label: "nav.settings" },
   { to: "api-tokens", label: "nav.apiTokens" },
@@ -32,7 +40,9 @@ const LINKS: { to: string; label: MessageKey; end?: boolean }[] = [
 
 export function OrgNav() {
   const t = useT();
-  const { org, user, myOrgs } = useOrgLayout();
+  const { org, user, myOrgs, unreadMessages } = useOrgLayout();
+  const tc = useTCount();
+  const may = useCan();
   const base = `/o/${org.slug}`;
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -57,7 +67,7 @@ export function OrgNav() {
           </div>
         </details>
         <nav aria-label={t("nav.mainMenu")} className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-          {LINKS.map((link) => (
+          {LINKS.filter((link) => !link.shown || link.shown(org.kind, may)).map((link) => (
             <NavLink
               key={link.to}
               to={link.to ? `${base}/${link.to}` : base}
@@ -67,6 +77,12 @@ export function OrgNav() {
               }
             >
               {t(link.label)}
+              {link.to === "orders" && unreadMessages > 0 ? (
+                <span className="badge ml-1.5 bg-brand-600 text-white" title={tc("chat.unread", unreadMessages)}>
+                  <span aria-hidden="true">{unreadMessages}</span>
+                  <span className="sr-only">{tc("chat.unread", unreadMessages)}</span>
+                </span>
+              ) : null}
             </NavLink>
           ))}
         </nav>

@@ -7,7 +7,7 @@ import { countOrdersByView, listOrders } from "~/modules/order/order-list.server
 import { isIsoDate } from "~/modules/order/dates";
 import { ORDER_STATUSES } from "~/modules/order/status-machine";
 import { ORDER_VIEWS } from "~/modules/order/types";
-import { listRelations, type RelationView } from "~/modules/relation/relation.server";
+import { listRelations, listRetailPartners, type RelationView } from "~/modules/relation/relation.server";
 
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -39,8 +39,7 @@ function uniqueByName(orgs: Org[]): Org[] {
 
 /** The customers and sellers the list can be filtered by: the organizations of the user's retail relations. */
 export async function listOrderFilterPartners(actor: OrgActor): Promise<{ buyers: Org[]; sellers: Org[] }> {
-  const relations = await listRelations(actor, { kind: "RETAIL" });
-  const traded = relations.filter((r) => r.partner && (r.status === "ACTIVE" || r.status === "ENDED"));
+  const traded = await listRetailPartners(actor);
   return {
     buyers: uniqueByName(traded.flatMap((r) => (r.partner && r.partner.id !== actor.orgId ? [r.partner] : []))),
     sellers: uniqueByName(traded.flatMap((r) => (r.producer.id !== actor.orgId ? [r.producer] : []))),

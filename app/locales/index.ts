@@ -1,15 +1,19 @@
 // All interface messages, merged from one file per domain (each holds its English and French texts).
 import auth from "./auth";
 import catalog from "./catalog";
+import chat from "./chat";
 import common from "./common";
 import documents from "./documents";
+import invoiceDocuments from "./invoice-documents";
+import invoices from "./invoices";
 import org from "./org";
 import orders from "./orders";
+import receivables from "./receivables";
 import relations from "./relations";
 import tokens from "./tokens";
 
-const en = { ...common.en, ...auth.en, ...org.en, ...relations.en, ...catalog.en, ...tokens.en, ...documents.en, ...orders.en };
+const en = { ...common.en, ...auth.en, ...org.en, ...relations.en, ...catalog.en, ...tokens.en, ...documents.en, ...invoiceDocuments.en, ...invoices.en, ...orders.en, ...chat.en, ...receivables.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...common.fr, ...auth.fr, ...org.fr, ...relations.fr, ...catalog.fr, ...tokens.fr, ...documents.fr, ...orders.fr };
+const fr: Record<MessageKey, string> = { ...common.fr, ...auth.fr, ...org.fr, ...relations.fr, ...catalog.fr, ...tokens.fr, ...documents.fr, ...invoiceDocuments.fr, ...invoices.fr, ...orders.fr, ...chat.fr, ...receivables.fr };
 
 export const messages: Record<"en" | "fr", Record<MessageKey, string>> = { en, fr };

@@ -5,15 +5,10 @@ import { Document, Page, renderToBuffer, Text, View, StyleSheet } from "@react-p
 import type { Distribution } from "~/modules/order/types";
 import { computeTotals, type LineKind } from "~/modules/pricing/totals";
 import { formatBps, formatCents, formatNumber, formatUnitPrice4 } from "~/utils/money";
-import { ACCENT, baseStyles, MUTED, pdfDate, pdfText, RULE, type PdfLanguage } from "./common";
+import { baseStyles, pdfDate, pdfText, type PdfLanguage } from "./common";
+import { docStyles, MetaRow, PartyBlock, pdfBytes, type PdfParty } from "./document-parts";
 
-export type PdfParty = {
-  name: string;
-  address?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  taxNumber?: string | null;
-};
+export type { PdfParty };
 
 export type PurchaseOrderLine = {
   kind: LineKind;
@@ -132,53 +127,9 @@ export const PURCHASE_ORDER_COPY: Record<PdfLanguage, Copy> = {
 };
 
 const s = StyleSheet.create({
-  header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start", marginBottom: 18 },
-  meta: { width: 200 },
-  metaRow: { flexDirection: "row", justifyContent: "space-between", marginBottom: 2 },
-  parties: { flexDirection: "row", gap: 16, marginBottom: 14 },
-  party: { flex: 1, borderWidth: 1, borderColor: RULE, borderRadius: 3, padding: 8 },
-  partyName: { fontFamily: "Helvetica-Bold", fontSize: 10.5, marginBottom: 2 },
+  ...docStyles,
   intermediaries: { flexDirection: "row", gap: 16, marginBottom: 14 },
-  table: { borderTopWidth: 1, borderColor: RULE },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderColor: RULE, paddingVertical: 4 },
-  headRow: { flexDirection: "row", borderBottomWidth: 1, borderColor: "#9ca3af", paddingVertical: 4, backgroundColor: "#f6f5f3" },
-  headCell: { fontFamily: "Helvetica-Bold", fontSize: 8 },
-  cDesc: { flex: 1, paddingHorizontal: 3 },
-  cQty: { width: 40, textAlign: "right", paddingHorizontal: 3 },
-  cPrice: { width: 66, textAlign: "right", paddingHorizontal: 3 },
-  cPct: { width: 44, textAlign: "right", paddingHorizontal: 3 },
-  cDeposit: { width: 56, textAlign: "right", paddingHorizontal: 3 },
-  cTotal: { width: 70, textAlign: "right", paddingHorizontal: 3 },
-  kind: { fontSize: 7.5, color: MUTED },
-  totals: { marginTop: 12, marginLeft: "auto", width: 230 },
-  totalRow: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 2 },
-  grandTotal: { flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: ACCENT, marginTop: 4, paddingTop: 4 },
-  grandText: { fontFamily: "Helvetica-Bold", fontSize: 11 },
-  note: { marginTop: 18, borderLeftWidth: 2, borderColor: ACCENT, paddingLeft: 8 },
 });
-
-function PartyBlock(props: { label: string; party: PdfParty; vatLabel: string }) {
-  const p = props.party;
-  return (
-    <View style={s.party} wrap={false}>
-      <Text style={baseStyles.label}>{props.label}</Text>
-      <Text style={s.partyName}>{pdfText(p.name)}</Text>
-      {p.address ? <Text>{pdfText(p.address)}</Text> : null}
-      {p.email ? <Text>{pdfText(p.email)}</Text> : null}
-      {p.phone ? <Text>{pdfText(p.phone)}</Text> : null}
-      {p.taxNumber ? <Text>{`${props.vatLabel} ${pdfText(p.taxNumber)}`}</Text> : null}
-    </View>
-  );
-}
-
-function MetaRow(props: { label: string; value: string }) {
-  return (
-    <View style={s.metaRow}>
-      <Text style={baseStyles.muted}>{props.label}</Text>
-      <Text style={baseStyles.bold}>{props.value}</Text>
-    </View>
-  );
-}
 
 export function PurchaseOrderDocument(props: PurchaseOrderPdfProps) {
   const c = PURCHASE_ORDER_COPY[props.language];
@@ -300,6 +251,5 @@ export function PurchaseOrderDocument(props: PurchaseOrderPdfProps) {
 }
 
 export async function renderPurchaseOrderPdf(props: PurchaseOrderPdfProps): Promise<Uint8Array> {
-  const buffer = await renderToBuffer(<PurchaseOrderDocument {...props} />);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return pdfBytes(await renderToBuffer(<PurchaseOrderDocument {...props} />));
 }

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AppShell } from "~/components/app-header";
 import { useT } from "~/components/i18n";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
@@ -65,6 +65,11 @@ export default function AccountPage() {
     <AppShell>
       <PageHeader title={t("auth.profile.title")} description={t("auth.profile.intro")} />
       <FormError message={unknownIntentError} />
+      <p className="mb-6 text-sm">
+        <Link to="/account/notifications" className="link">
+          {t("notify.title")}
+        </Link>
+      </p>
 
       <Card title={t("auth.profile.details")}>
         <Form method="post" className="space-y-4" noValidate>

@@ -5,6 +5,7 @@ import { DocumentUploadForm } from "~/components/document-upload-form";
 import { useFormat, useT } from "~/components/i18n";
 import { useLiveOrders } from "~/components/live";
 import { formFieldOfServiceError, Notice, OrderEditForm, readOrderEditForm, useLockRenewal, type EditFormat } from "~/components/order-edit";
+import { OrderChat } from "~/components/order-chat";
 import { OrderHistory } from "~/components/order-history";
 import { useCan, useOrgLayout } from "~/components/org-nav";
 import {
@@ -18,17 +19,20 @@ import {
   useOrderMoney,
 } from "~/components/orders";
 import { FormError } from "~/components/ui/field";
-import { EmptyState } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
 import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { getPartnerCatalog } from "~/modules/catalog/partner-catalog.server";
+import { publishInvoice } from "~/modules/invoice/publish-invoice.server";
 import { listTaxRates } from "~/modules/catalog/tax-rates.server";
+import { openConversation } from "~/modules/chat/chat.server";
 import type { OrgActor } from "~/modules/org/actor";
 import { amendOrder } from "~/modules/order/amend-order.server";
 import { listOrderDocuments } from "~/modules/order/documents.server";
+import { listInvoiceDocuments } from "~/modules/invoice/documents.server";
+import { InvoiceDocumentLinks } from "~/components/invoice-document-links";
 import { getOrderHistory } from "~/modules/order/history.server";
 import { acquireOrderLock, releaseOrderLock } from "~/modules/order/lock.server";
 import { listOrders } from "~/modules/order/order-list.server";
@@ -79,10 +83,12 @@ export async function loader(args: LoaderFunctionArgs) {
         lockRefused = (error.details?.lockedBy as { name?: string } | undefined)?.name ?? "";
       }
     }
-    const [history, customerOrders, documents, formats, feeTaxRateBps] = await Promise.all([
+    const [history, customerOrders, documents, chat, formats, feeTaxRateBps] = await Promise.all([
       tab === "history" ? getOrderHistory(actor, orderId) : null,
       tab === "customer" ? listOrders(actor, { buyer: order.buyer.id, seller: order.seller.id, limit: 50 }) : null,
-      tab === "documents" ? listOrderDocuments(actor, orderId) : null,
+      tab === "documents" ? Promise.all([listOrderDocuments(actor, orderId), listInvoiceDocuments(actor, orderId)]) : null,
+      // The conversation on screen is read.
+      tab === "messages" ? openConversation(actor, orderId) : null,
       editing ? editFormats(actor, order.seller.id) : null,
       // New fees and rebates take the producer's default rate: the live total needs it.
       editing && actor.orgKind === "PRODUCER" ? listTaxRates(actor).then((rates) => rates.find((r) => r.isDefault)?.rateBps ?? null) : null,
@@ -95,7 +101,9 @@ export async function loader(args: LoaderFunctionArgs) {
       me: user.id,
       history: history?.events ?? null,
       customerOrders: customerOrders ? { orders: customerOrders.orders.filter((o) => o.id !== order.id), more: Boolean(customerOrders.nextCursor) } : null,
-      documents,
+      documents: documents?.[0] ?? null,
+      invoiceDocuments: documents?.[1] ?? [],
+      messages: chat?.messages ?? null,
       formats,
       feeTaxRateBps,
       title: t("orders.number", { number: order.number }),
@@ -170,6 +178,10 @@ export async function action(args: ActionFunctionArgs) {
           const reason = typeof values.reason === "string" && values.reason.trim() ? values.reason.trim() : undefined;
           const order = await transitionOrder(actor, orderId, intent, { version, reason });
           return redirectWithToast(here, t(`orders.done.${intent}`, { number: order.number }));
+        }
+        case "publish-invoice": {
+          const invoice = await publishInvoice(actor, orderId, { version });
+          return redirectWithToast(here, t("invoices.publish.done", { number: invoice.number }));
         }
         case "deliver": {
           const received = Object.entries(values).flatMap(([key, value]) => {
@@ -271,7 +283,15 @@ export default function OrderPage() {
       </nav>
       {tab === "details" ? editing ? <EditPanel data={data} error={editError} /> : <Details order={order} /> : null}
       {tab === "history" && data.history ? <OrderHistory events={data.history} currency={order.currency} /> : null}
-      {tab === "messages" ? <EmptyState title={t("orders.messages.title")} description={t("orders.messages.soon")} /> : null}
+      {tab === "messages" && data.messages ? (
+        <OrderChat
+          orderId={order.id}
+          orgSlug={org.slug}
+          me={data.me}
+          parties={[order.seller, order.buyer, order.rep, order.distributor].flatMap((o) => (o ? [o.name] : [])).join(", ")}
+          messages={data.messages}
+        />
+      ) : null}
       {tab === "customer" && data.customerOrders ? <CustomerOrders data={data} /> : null}
       {tab === "documents" && data.documents ? <Documents data={data} /> : null}
     </>
@@ -579,6 +599,7 @@ function Details({ order }: { order: OrderView }) {
   const { money } = useOrderMoney(order.currency);
   return (
     <div className="space-y-6">
+      <InvoicePanel order={order} />
       <LinesTable order={order} />
       <div className="grid items-start gap-6 md:grid-cols-2">
         <section className="card p-5" aria-labelledby="note-title">
@@ -595,6 +616,39 @@ function Details({ order }: { order: OrderView }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The live invoice of the order (number, status, total, balance, link), or publishing it once delivered. */
+function InvoicePanel({ order }: { order: OrderView }) {
+  const t = useT();
+  const can = useCan();
+  const { org } = useOrgLayout();
+  const { money } = useOrderMoney(order.currency);
+  const { invoice } = order;
+  if (invoice && can("invoice:read")) {
+    return (
+      <section id="invoice" className="card flex flex-wrap items-center gap-x-6 gap-y-3 p-5" aria-labelledby="invoice-title">
+        <h2 id="invoice-title" className="text-base font-semibold">
+          {t("invoices.summary.title")}
+        </h2>
+        <InvoiceBadge invoice={invoice} />
+        <p className="text-sm">
+          {t("orders.history.labelled", { label: t("orders.totals.total") })} <strong className="tabular-nums">{money(invoice.totalCents)}</strong>
+        </p>
+        <p className="text-sm">
+          {t("orders.history.labelled", { label: t("invoices.totals.balance") })} <strong className="tabular-nums">{money(invoice.balanceCents)}</strong>
+        </p>
+        <Link to={`/o/${org.slug}/invoices/${invoice.id}`} className="btn-secondary sm:ml-auto">
+          {t("invoices.summary.open")}
+        </Link>
+        <p className="w-full text-sm text-stone-600">{t("invoices.summary.frozen")}</p>
+      </section>
+    );
+  }
+  if (order.status !== "DELIVERED" || order.viewerSide === "buyer" || !can("invoice:publish")) return null;
+  return (
+    <ConfirmAction intent="publish-invoice" label={t("invoices.publish.action")} text={t("invoices.publish.confirm")} confirm={t("invoices.publish.submit")} version={order.version} />
   );
 }
 
@@ -747,6 +801,7 @@ function Documents({ data }: { data: LoaderData }) {
             {t("documents.purchaseOrder")}
           </a>
         </p>
+        <InvoiceDocumentLinks orgSlug={org.slug} documents={data.invoiceDocuments} />
         {uploads.length === 0 ? (
           <p className="text-sm text-stone-600">{t("documents.empty")}</p>
         ) : (

@@ -9,6 +9,8 @@ import { loadOrgPage, orgPageContext } from "~/http/org-route.server";
 import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { readUploadedFile } from "~/http/upload.server";
+import { listInvoiceDocuments } from "~/modules/invoice/documents.server";
+import { InvoiceDocumentLinks } from "~/components/invoice-document-links";
 import {
   assertOrderVisible,
   listOrderDocuments,
@@ -26,7 +28,8 @@ import {
 export async function loader(args: LoaderFunctionArgs) {
   return loadOrgPage(args, async ({ actor }) => {
     const orderId = args.params.orderId ?? "";
-    return json({ orderId, documents: await listOrderDocuments(actor, orderId) });
+    const documents = await listOrderDocuments(actor, orderId);
+    return json({ orderId, documents, invoiceDocuments: await listInvoiceDocuments(actor, orderId) });
   });
 }
 
@@ -48,7 +51,7 @@ export default function OrderDocumentsUploadPage() {
   const t = useT();
   const f = useFormat();
   const { org } = useOrgLayout();
-  const { orderId, documents } = useLoaderData<typeof loader>();
+  const { orderId, documents, invoiceDocuments } = useLoaderData<typeof loader>();
   const data = useActionData<FormErrorData>();
   const back = `/o/${org.slug}/orders/${orderId}?tab=documents`;
   return (
@@ -73,6 +76,7 @@ export default function OrderDocumentsUploadPage() {
               {t("documents.purchaseOrder")}
             </a>
           </p>
+          <InvoiceDocumentLinks orgSlug={org.slug} documents={invoiceDocuments} className="mb-3" />
           {documents.filter((d) => d.kind === "UPLOAD").length === 0 ? (
             <p className="text-stone-600">{t("documents.empty")}</p>
           ) : (

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
-import { useT } from "~/components/i18n";
+import { useT, useTCount } from "~/components/i18n";
 import { useLiveOrders } from "~/components/live";
 import { useCan, useOrgLayout } from "~/components/org-nav";
 import { ORDER_LIST_FILTERS, OrderStatusCells, useDeliveryDate, useOrderMoney } from "~/components/orders";
@@ -9,6 +9,7 @@ import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { loadOrgPage } from "~/http/org-route.server";
 import { listOrderFilterPartners, orderListQuery } from "~/http/order-pages.server";
+import { unreadCountsByOrder } from "~/modules/chat/chat.server";
 import { countOrdersByView, listOrders } from "~/modules/order/order-list.server";
 import { ORDER_VIEWS, type OrderQuickView } from "~/modules/order/types";
 
@@ -22,9 +23,8 @@ export async function loader(args: LoaderFunctionArgs) {
       countOrdersByView(actor),
       listOrderFilterPartners(actor),
     ]);
-    // The quick filters split the statuses between them (`late` overlaps): all = the sum of the others.
-    const all = Object.entries(counts).reduce((sum, [view, n]) => (view === "late" ? sum : sum + n), 0);
-    return json({ orders: page.orders, nextCursor: page.nextCursor, counts: { ...counts, all }, partners, filters, invalid, title: t("orders.title") });
+    const unread = await unreadCountsByOrder(actor, page.orders.map((o) => o.id));
+    return json({ orders: page.orders, unread, nextCursor: page.nextCursor, counts, partners, filters, invalid, title: t("orders.title") });
   });
 }
 
@@ -64,6 +64,14 @@ export default function OrdersPage() {
             <a href={exportHref} className="btn-secondary" download>
               {t("orders.export")}
             </a>
+            <Form method="post" action={`/o/${org.slug}/orders/documents-export`} title={t("documentExport.startHint")}>
+              {[...exportParams].map(([key, value]) => (
+                <input key={key} type="hidden" name={key} value={value} />
+              ))}
+              <button type="submit" className="btn-secondary">
+                {t("documentExport.start")}
+              </button>
+            </Form>
             {can("order:create") ? (
               <Link to={`/o/${org.slug}/orders/new`} className="btn-primary">
                 {t("orders.new")}
@@ -128,7 +136,7 @@ export default function OrdersPage() {
         )
       ) : (
         <>
-          <OrdersTable orders={data.orders} />
+          <OrdersTable orders={data.orders} unread={data.unread} />
           <nav aria-label={t("orders.pagination.label")} className="mt-4 flex items-center justify-between gap-3 text-sm">
             {filters.cursor ? (
               <Link to={listHref(filters, { cursor: undefined })} className="btn-ghost">
@@ -223,7 +231,7 @@ function Filters({ data }: { data: LoaderData }) {
   );
 }
 
-function OrdersTable({ orders }: { orders: LoaderData["orders"] }) {
+function OrdersTable({ orders, unread }: { orders: LoaderData["orders"]; unread: Record<string, number> }) {
   const t = useT();
   const { org } = useOrgLayout();
   const deliveryDate = useDeliveryDate();
@@ -248,7 +256,7 @@ function OrdersTable({ orders }: { orders: LoaderData["orders"] }) {
         </thead>
         <tbody className="divide-y divide-stone-100">
           {orders.map((order) => (
-            <OrderRow key={order.id} order={order} sellerSide={sellerSide} showSeller={showSeller} deliveryDate={deliveryDate(order.deliveryDate)} />
+            <OrderRow key={order.id} order={order} unread={unread[order.id] ?? 0} sellerSide={sellerSide} showSeller={showSeller} deliveryDate={deliveryDate(order.deliveryDate)} />
           ))}
         </tbody>
       </table>
@@ -258,17 +266,21 @@ function OrdersTable({ orders }: { orders: LoaderData["orders"] }) {
 
 function OrderRow({
   order,
+  unread,
   sellerSide,
   showSeller,
   deliveryDate,
 }: {
   order: LoaderData["orders"][number];
+  /** Messages of the order's chat the user has not read. */
+  unread: number;
   sellerSide: boolean;
   showSeller: boolean;
   deliveryDate: string;
 }) {
   const t = useT();
   const { org } = useOrgLayout();
+  const tc = useTCount();
   const { money } = useOrderMoney(order.currency);
   return (
     <tr className="hover:bg-stone-50">
@@ -276,6 +288,12 @@ function OrderRow({
         <Link to={`/o/${org.slug}/orders/${order.id}`} className="link" aria-label={t("orders.openNamed", { number: order.number, name: order.buyer.name })}>
           {t("orders.number", { number: order.number })}
         </Link>
+        {unread > 0 ? (
+          <Link to={`/o/${org.slug}/orders/${order.id}?tab=messages`} className="badge ml-2 bg-brand-600 text-white" title={tc("chat.unread", unread)}>
+            <span aria-hidden="true">✉ {unread}</span>
+            <span className="sr-only">{tc("chat.unread", unread)}</span>
+          </Link>
+        ) : null}
       </td>
       {sellerSide ? (
         <td>

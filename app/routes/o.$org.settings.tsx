@@ -9,6 +9,7 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
 import type { FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { getInvoicingSettings, updateInvoicingSettings } from "~/modules/invoice/invoice-settings.server";
 import { getOrganization, updateOrganization } from "~/modules/org/organization.server";
 import { CURRENCIES, ORG_LOCALES } from "~/modules/org/schemas";
 
@@ -16,8 +17,9 @@ export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadOrgPage(args, async ({ actor }) => {
-    const org = await getOrganization(actor);
+    const [org, invoicing] = await Promise.all([getOrganization(actor), getInvoicingSettings(actor)]);
     return json({
+      invoicing,
       details: {
         name: org.name,
         locale: org.locale,
@@ -33,6 +35,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   return handleOrgForm(args, async ({ actor, t, values }) => {
+    if (values.intent === "invoicing") {
+      await updateInvoicingSettings(actor, values);
+      return redirectWithToast(`/o/${actor.orgSlug}/settings`, t("invoices.settings.saved"));
+    }
     await updateOrganization(actor, values);
     return redirectWithToast(`/o/${actor.orgSlug}/settings`, t("org.settings.saved"));
   });
@@ -41,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
 export default function OrganizationSettingsPage() {
   const t = useT();
   const can = useCan();
-  const { details } = useLoaderData<typeof loader>();
+  const { details, invoicing } = useLoaderData<typeof loader>();
   const data = useActionData<FormErrorData>();
   const v = (k: keyof typeof details) => (data?.values[k] as string | undefined) ?? details[k];
 
@@ -152,6 +158,26 @@ export default function OrganizationSettingsPage() {
           <SubmitButton>{t("action.save")}</SubmitButton>
         </div>
       </Form>
+      {invoicing ? (
+        <Form method="post" className="mt-8 max-w-2xl">
+          <Card title={t("invoices.settings.title")}>
+            <label className="flex items-start gap-3 text-sm">
+              <input type="checkbox" name="autoInvoiceOnDelivery" defaultChecked={invoicing.autoInvoiceOnDelivery} className="mt-0.5 h-4 w-4" aria-describedby="auto-invoice-hint" />
+              <span>
+                <span className="font-medium text-stone-900">{t("invoices.settings.auto")}</span>
+                <span id="auto-invoice-hint" className="mt-1 block text-stone-600">
+                  {t("invoices.settings.autoHint")}
+                </span>
+              </span>
+            </label>
+            <div className="mt-4 flex justify-end">
+              <SubmitButton intent="invoicing" className="btn-secondary">
+                {t("invoices.settings.save")}
+              </SubmitButton>
+            </div>
+          </Card>
+        </Form>
+      ) : null}
     </>
   );
 }

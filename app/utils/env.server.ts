@@ -19,8 +19,15 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SMTP_URL: optionalUrl,
   REDIS_URL: optionalUrl,
+  // Prefix of the Redis keys and pub/sub channels of socket.io: instances that share it talk together.
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "letters, digits, : _ - (64 at most)").default("comptoir"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  // Where the Stripe client sends its API calls (tests: a local stand-in); Stripe's own API when unset.
+  STRIPE_API_BASE: z
+    .url()
+    .regex(/^https?:\/\/[^/]+\/?$/, "must be a base address such as http://127.0.0.1:12111 (no path)")
+    .optional(),
 });
 
 export type Env = {
@@ -32,9 +39,19 @@ export type Env = {
   sessionSecret: string;
   smtpUrl?: string;
   redisUrl?: string;
-  stripe?: { secretKey: string; webhookSecret: string };
+  redisPrefix: string;
+  stripe?: { secretKey: string; webhookSecret: string; apiBase?: StripeApiBase };
   secureCookies: boolean;
 };
+
+export type StripeApiBase = { protocol: "http" | "https"; host: string; port: number };
+
+function stripeApiBaseOf(url: string | undefined): StripeApiBase | undefined {
+  if (!url) return undefined;
+  const u = new URL(url);
+  const protocol = u.protocol === "http:" ? "http" : "https";
+  return { protocol, host: u.hostname, port: u.port ? Number(u.port) : protocol === "http" ? 80 : 443 };
+}
 
 export class ConfigError extends Error {}
 
@@ -60,9 +77,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sessionSecret: e.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     smtpUrl: e.SMTP_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
-        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: stripeApiBaseOf(e.STRIPE_API_BASE) }
         : undefined,
     secureCookies: appUrl.startsWith("https://"),
   };

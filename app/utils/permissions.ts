@@ -39,6 +39,18 @@ export const PERMISSIONS = {
   "invoice:publish": { roles: ["OWNER", "MANAGER", "ACCOUNTANT"], kinds: SELLERS },
   "credit-note:create": { roles: ["OWNER", "MANAGER", "ACCOUNTANT"], kinds: SELLERS },
   "payment:record": { roles: ["OWNER", "MANAGER", "ACCOUNTANT"], kinds: SELLERS },
+  // Cancelling an invoice issues a full credit note; deleting a payment corrects the seller's books.
+  "invoice:cancel": { roles: ["OWNER", "MANAGER", "ACCOUNTANT"], kinds: SELLERS },
+  "payment:delete": { roles: ["OWNER", "ACCOUNTANT"], kinds: ["PRODUCER"] },
+  // The order chat: every member who sees the order reads and writes its conversation.
+  "chat:read": { roles: ALL },
+  "chat:post": { roles: ALL },
+  // The ledger of a customer (seller side) or of a supplier (payables: retailer OWNER and ACCOUNTANT).
+  "receivables:read": { roles: ["OWNER", "MANAGER", "SALES", "ACCOUNTANT"], rolesByKind: { RETAILER: ["OWNER", "ACCOUNTANT"] } },
+  // Paying open invoices online (Stripe Checkout), on the retailer side.
+  "invoice:pay": { roles: ["OWNER", "ACCOUNTANT"], kinds: ["RETAILER"] },
+  // The producer's Stripe Connect account, where online payments go.
+  "payment-settings:update": { roles: ["OWNER"], kinds: ["PRODUCER"] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

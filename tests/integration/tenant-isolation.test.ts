@@ -8,6 +8,7 @@ import { issueApiToken } from "~/modules/api-token/api-token.server";
 import { loadActor } from "~/modules/org/access.server";
 import { getDb } from "~/utils/db.server";
 import { createCustomerGroup } from "../factories";
+import { insertCreditNote, insertInvoice } from "../setup/insert-invoice";
 import { insertOrder } from "../setup/insert-order";
 import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 
@@ -26,9 +27,14 @@ type Foreign = {
   tokenId: string;
   orderId: string;
   documentId: string;
+  invoiceId: string;
+  creditNoteId: string;
+  exportId: string;
+  attachmentId: string;
 };
 let foreign: Foreign;
 let ownRelationId: string;
+let foreignCustomerId: string; // Bistro de la Gare: a customer of the other tenant, never of alice's brasserie
 let ownProductId: string;
 let server: TestServer;
 let alice: PageClient;
@@ -53,6 +59,32 @@ beforeAll(async () => {
   const document = await db.orderDocument.create({
     data: { orderId: order.id, kind: "UPLOAD", filename: "aurore.pdf", contentType: "application/pdf", sizeBytes: 1, storageKey: `${order.id}/x`, uploadedById: bruno.id, uploadedByOrgId: aurore.id },
   });
+  // An invoiced order of the other tenant (another one: the order above must stay PENDING), its credit
+  // note, and a bulk export of its owner.
+  const invoicedOrder = await insertOrder({
+    seller: FOREIGN_ORG,
+    buyer: "bistro-gare",
+    createdBy: "gaston@gare.test",
+    status: "DELIVERED",
+    lines: [{ description: "Croissant", quantity: 20, unitPrice4: 1_2000, taxRateBps: 550 }],
+  });
+  const invoice = await insertInvoice(invoicedOrder);
+  const creditNote = await insertCreditNote(invoice.id, { amountCents: 100, note: "Geste" });
+  const documentExport = await db.documentExport.create({
+    data: { orgId: aurore.id, userId: bruno.id, filters: "{}", status: "DONE", total: 1, done: 1, storageKey: "none.zip", sizeBytes: 1, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const gaston = await db.user.findUniqueOrThrow({ where: { email: "gaston@gare.test" } });
+  const chatMessage = await db.chatMessage.create({
+    data: {
+      orderId: order.id,
+      authorId: gaston.id,
+      authorOrgId: bistro.id,
+      authorOrgName: bistro.name,
+      body: "Secret de Gaston",
+      attachments: { create: { orderId: order.id, filename: "gaston.pdf", contentType: "application/pdf", sizeBytes: 1, storageKey: `${order.id}/x` } },
+    },
+    include: { attachments: true },
+  });
   foreign = {
     orgId: aurore.id,
     productId: product.id,
@@ -65,10 +97,15 @@ beforeAll(async () => {
     tokenId: token.id,
     orderId: order.id,
     documentId: document.id,
+    invoiceId: invoice.id,
+    creditNoteId: creditNote.id,
+    exportId: documentExport.id,
+    attachmentId: chatMessage.attachments[0].id,
   };
   const brasserie = await db.organization.findUniqueOrThrow({ where: { slug: OWN_ORG } });
   ownRelationId = (await db.relation.findFirstOrThrow({ where: { producerId: brasserie.id, kind: "RETAIL" } })).id;
   ownProductId = (await db.product.findFirstOrThrow({ where: { producerId: brasserie.id } })).id;
+  foreignCustomerId = bistro.id;
   alice = await new PageClient(server).login("alice@brasserie.test");
   marc = await new PageClient(server).login("marc@martin.test");
 });
@@ -84,6 +121,10 @@ function foreignParam(name: string): string {
     relationId: foreign.relationId,
     orderId: foreign.orderId,
     documentId: foreign.documentId,
+    invoiceId: foreign.invoiceId,
+    creditNoteId: foreign.creditNoteId,
+    exportId: foreign.exportId,
+    attachmentId: foreign.attachmentId,
     // Another tenant's organization: never a customer of alice's brasserie.
     customerId: foreign.orgId,
   };
@@ -149,7 +190,16 @@ describe("form actions posting another tenant's ids", () => {
     ["change a foreign tax rate", () => [`${base}/catalog/tax-rates`, { intent: "update", id: foreign.taxRateId, name: "Zéro", rate: "0" }]],
     ["delete a foreign tax rate", () => [`${base}/catalog/tax-rates`, { intent: "delete", id: foreign.taxRateId }]],
     ["deactivate a foreign format through an own product", () => [`${base}/catalog/products/${ownProductId}`, { intent: "deactivateFormat", formatId: foreign.formatId }]],
+    ["record a payment for a foreign customer", () => [`${base}/receivables/${foreignCustomerId}`, { amount: "1,00", method: "CASH", reference: "PIRATE" }]],
+    ["pay a foreign invoice online", () => ["/o/epicerie-martin/payables", { invoiceIds: foreign.invoiceId }, marc]],
     ["edit a foreign product", () => [`${base}/catalog/products/${foreign.productId}`, { intent: "product", name: "Pirate", sku: "PIR" }]],
+    ["post in a foreign order's chat", () => [`${base}/orders/${foreign.orderId}/messages`, { body: "Pirate" }]],
+    ["publish the invoice of a foreign order", () => [`${base}/orders/${foreign.orderId}`, { intent: "publish-invoice", version: "1" }]],
+    ["record a payment on a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "payment", amount: "1,00", method: "CASH", reference: "PIRATE" }]],
+    ["credit a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "credit-amount", amount: "1,00", note: "Pirate" }]],
+    ["credit lines of a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "credit-lines", [`credit.x`]: "1", note: "Pirate" }]],
+    ["cancel a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "cancel", reason: "Pirate" }]],
+    ["delete a payment of a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "delete-payment", paymentId: "x" }]],
   ];
 
   it.each(probes)("%s → 404, nothing changed", async (_name, probe) => {
@@ -165,10 +215,23 @@ describe("form actions posting another tenant's ids", () => {
     expect(await db.taxRate.findUnique({ where: { id: foreign.taxRateId } })).not.toBeNull();
     expect(await db.productFormat.findUnique({ where: { id: foreign.formatId } })).toMatchObject({ active: true });
     expect((await db.product.findUnique({ where: { id: foreign.productId } }))?.name).not.toBe("Pirate");
+    expect(await db.payment.count({ where: { reference: "PIRATE" } })).toBe(0);
+    expect(await db.checkoutSession.count({ where: { invoiceIds: { contains: foreign.invoiceId } } })).toBe(0);
     const own = await db.relation.findUnique({ where: { id: ownRelationId } });
     expect(own?.customerGroupId).not.toBe(foreign.groupId);
+    expect(await db.chatMessage.count({ where: { orderId: foreign.orderId } })).toBe(1);
+    await expectForeignInvoiceUntouched();
   });
 });
+
+/** The foreign invoice is as it was: not cancelled, credited nor paid by a probe; the order not invoiced. */
+async function expectForeignInvoiceUntouched() {
+  const db = getDb();
+  expect(await db.invoice.findUniqueOrThrow({ where: { id: foreign.invoiceId } })).toMatchObject({ status: "ISSUED", paidCents: 0, cancelledAt: null });
+  expect(await db.creditNote.count({ where: { invoiceId: foreign.invoiceId } })).toBe(1);
+  expect(await db.paymentAllocation.count({ where: { invoiceId: foreign.invoiceId } })).toBe(0);
+  expect(await db.invoice.count({ where: { orderId: foreign.orderId } })).toBe(0);
+}
 
 describe("JSON API with another tenant's ids", () => {
   // Every API route file needs a probe here.
@@ -206,6 +269,20 @@ describe("JSON API with another tenant's ids", () => {
     "api.v1.orders.$id.purchase-order[.]pdf": async ({ alice: a, marc }) => {
       for (const token of [a, marc]) {
         const res = await api(server, "GET", `/api/v1/orders/${foreign.orderId}/purchase-order.pdf`, { token });
+        expect(res.status).toBe(404);
+        expect(res.body.error.code).toBe("not_found");
+      }
+    },
+    "api.v1.invoices.$id.invoice[.]pdf": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/invoices/${foreign.invoiceId}/invoice.pdf`, { token });
+        expect(res.status).toBe(404);
+        expect(res.body.error.code).toBe("not_found");
+      }
+    },
+    "api.v1.credit-notes.$id.credit-note[.]pdf": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/credit-notes/${foreign.creditNoteId}/credit-note.pdf`, { token });
         expect(res.status).toBe(404);
         expect(res.body.error.code).toBe("not_found");
       }
@@ -260,6 +337,30 @@ describe("JSON API with another tenant's ids", () => {
         expect(JSON.stringify(res.body)).not.toContain("Gaston");
       }
     },
+    "api.v1.orders.$id.messages": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const read = await api(server, "GET", `/api/v1/orders/${foreign.orderId}/messages`, { token });
+        expect(read.status).toBe(404);
+        expect(JSON.stringify(read.body)).not.toContain("Secret de Gaston");
+        expect((await api(server, "POST", `/api/v1/orders/${foreign.orderId}/messages`, { token, body: { body: "Pirate" } })).status).toBe(404);
+      }
+      expect(await getDb().chatMessage.count({ where: { orderId: foreign.orderId } })).toBe(1);
+    },
+    "api.v1.orders.$id.messages.read": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        expect((await api(server, "POST", `/api/v1/orders/${foreign.orderId}/messages/read`, { token })).status).toBe(404);
+      }
+      expect(await getDb().chatReceipt.count({ where: { message: { orderId: foreign.orderId } } })).toBe(0);
+    },
+    "api.v1.orders.$id.attachments.$attachmentId": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/orders/${foreign.orderId}/attachments/${foreign.attachmentId}`, { token });
+        expect(res.status).toBe(404);
+      }
+      // An own order's id in the URL does not open another order's file.
+      const own = await getDb().order.findFirstOrThrow({ where: { seller: { slug: OWN_ORG } } });
+      expect((await api(server, "GET", `/api/v1/orders/${own.id}/attachments/${foreign.attachmentId}`, { token: a })).status).toBe(404);
+    },
     "api.v1.orders.export[.]csv": async ({ alice: a, marc }) => {
       for (const token of [a, marc]) {
         const all = await api(server, "GET", "/api/v1/orders/export.csv", { token });
@@ -268,6 +369,60 @@ describe("JSON API with another tenant's ids", () => {
         const filtered = await api(server, "GET", `/api/v1/orders/export.csv?seller=${foreign.orgId}`, { token });
         expect(filtered.body.trim().split("\r\n")).toHaveLength(1); // the header only
       }
+    },
+    "api.v1.orders.$id.invoice": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "POST", `/api/v1/orders/${foreign.orderId}/invoice`, { token, body: { version: 1 } });
+        expect(res.status).toBe(404);
+      }
+      await expectForeignOrderUntouched();
+      await expectForeignInvoiceUntouched();
+    },
+    "api.v1.invoices.$id": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/invoices/${foreign.invoiceId}`, { token });
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain("Boulangerie Aurore");
+      }
+    },
+    "api.v1.invoices.$id.cancel": async ({ alice: a }) => {
+      expect((await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/cancel`, { token: a, body: {} })).status).toBe(404);
+      await expectForeignInvoiceUntouched();
+    },
+    "api.v1.invoices.$id.credit-notes": async ({ alice: a, marc }) => {
+      expect((await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/credit-notes`, { token: a, body: { amountCents: 1, note: "Pirate" } })).status).toBe(404);
+      // A retailer never issues credit notes: refused before any lookup.
+      expect((await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/credit-notes`, { token: marc, body: { amountCents: 1, note: "Pirate" } })).status).toBe(403);
+      await expectForeignInvoiceUntouched();
+    },
+    "api.v1.invoices.$id.payments": async ({ alice: a, marc }) => {
+      expect((await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/payments`, { token: a, body: { amountCents: 1, method: "CASH", reference: "PIRATE" } })).status).toBe(404);
+      expect((await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/payments`, { token: marc, body: { amountCents: 1, method: "CASH" } })).status).toBe(403);
+      await expectForeignInvoiceUntouched();
+    },
+    "api.v1.invoices.$id.checkout": async ({ alice: a, marc }) => {
+      const res = await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/checkout`, { token: marc });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+      // The seller side may never pay: refused before any lookup, so the answer says nothing of the id.
+      expect((await api(server, "POST", `/api/v1/invoices/${foreign.invoiceId}/checkout`, { token: a })).status).toBe(403);
+      expect(await getDb().checkoutSession.count({ where: { invoiceIds: { contains: foreign.invoiceId } } })).toBe(0);
+    },
+    "api.v1.webhooks.stripe": async () => {
+      // No tenant and no token: only a payload signed with the webhook secret is read at all.
+      const res = await api(server, "POST", "/api/v1/webhooks/stripe", { rawBody: JSON.stringify({ id: "evt_pirate", type: "checkout.session.completed", data: { object: {} } }) });
+      expect(res.status).toBe(400);
+      expect(await getDb().stripeEvent.count({ where: { id: "evt_pirate" } })).toBe(0);
+    },
+    "api.v1.receivables": async ({ alice: a, marc }) => {
+      for (const query of [`customer=${foreignCustomerId}`, `customer=${foreign.orgId}`]) {
+        const res = await api(server, "GET", `/api/v1/receivables?${query}`, { token: a });
+        expect(res.status, query).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain("Bistro");
+      }
+      const payables = await api(server, "GET", `/api/v1/receivables?supplier=${foreign.orgId}`, { token: marc });
+      expect(payables.status).toBe(404);
+      expect(JSON.stringify(payables.body)).not.toContain("Boulangerie Aurore");
     },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);

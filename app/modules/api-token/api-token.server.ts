@@ -1,7 +1,7 @@
 // API tokens: bearer secrets bound to one membership. Only their SHA-256 is stored; the plain token
 // is shown once, at creation. Listed and revocable in the UI; the API can revoke its own.
 import { z } from "zod";
-import { getDb } from "~/utils/db.server";
+import { connectDb, getDb, statement } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { isOrgKind, isRole } from "~/utils/permissions";
 import { hashToken, randomToken } from "~/utils/tokens.server";
@@ -59,27 +59,34 @@ export async function revokeApiToken(actor: OrgActor, tokenId: string): Promise<
   if (result.count === 0) throw new AppError("not_found", "error.not_found");
 }
 
-/** Bearer token → actor (and the token's id, to revoke itself). Unknown or revoked → 401. */
+/**
+ * Bearer token → actor (and the token's id, to revoke itself). Unknown or revoked → 401. Every API
+ * request comes through here: one prepared join on the raw connection, and `lastUsedAt` written at
+ * most once a minute.
+ */
 export async function authenticateApiToken(token: string): Promise<{ actor: OrgActor; tokenId: string }> {
-  const db = getDb();
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: {
-      user: { select: { id: true, name: true } },
-      organization: { select: { id: true, slug: true, name: true, kind: true } },
-      membership: { select: { role: true } },
-    },
-  });
+  const db = await connectDb();
+  const row = statement(
+    db,
+    `SELECT t.id, t.revokedAt, t.lastUsedAt, u.id AS userId, u.name AS userName, o.id AS orgId, o.slug AS orgSlug,
+            o.name AS orgName, o.kind AS orgKind, m.role
+     FROM "ApiToken" t
+     JOIN "User" u ON u.id = t.userId
+     JOIN "Organization" o ON o.id = t.organizationId
+     JOIN "Membership" m ON m.id = t.membershipId
+     WHERE t.tokenHash = ?`,
+  ).get(hashToken(token)) as
+    | { id: string; revokedAt: string | null; lastUsedAt: string | null; userId: string; userName: string; orgId: string; orgSlug: string; orgName: string; orgKind: string; role: string }
+    | undefined;
   if (!row || row.revokedAt) throw new AppError("unauthenticated", "Invalid or revoked token");
-  const { organization: org, membership, user } = row;
-  if (!isOrgKind(org.kind) || !isRole(membership.role)) throw new AppError("internal", "Corrupt membership");
+  if (!isOrgKind(row.orgKind) || !isRole(row.role)) throw new AppError("internal", "Corrupt membership");
   const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > LAST_USED_PRECISION_MS) {
+    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   return {
     tokenId: row.id,
-    actor: { userId: user.id, userName: user.name, orgId: org.id, orgSlug: org.slug, orgName: org.name, orgKind: org.kind, role: membership.role },
+    actor: { userId: row.userId, userName: row.userName, orgId: row.orgId, orgSlug: row.orgSlug, orgName: row.orgName, orgKind: row.orgKind, role: row.role },
   };
 }
 

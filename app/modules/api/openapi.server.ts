@@ -3,12 +3,17 @@
 import { z } from "zod";
 import { accountApiRoutes } from "../api-token/api-spec";
 import { catalogApiRoutes } from "../catalog/api-spec";
+import { chatApiRoutes } from "../chat/api-spec";
 import { orderApiRoutes } from "../order/api-spec";
 import { orderDocumentsApiRoutes } from "../order/documents-api-spec";
+import { invoiceApiRoutes } from "../invoice/api-spec";
+import { invoiceDocumentsApiRoutes } from "../invoice/documents-api-spec";
+import { stripeApiRoutes } from "../payment/stripe-api-spec";
+import { receivablesApiRoutes } from "../receivables/api-spec";
 import { relationApiRoutes } from "../relation/api-spec";
 import type { ApiRouteSpec } from "./route-spec";
 
-export const API_ROUTES: ApiRouteSpec[] = [...accountApiRoutes, ...relationApiRoutes, ...catalogApiRoutes, ...orderApiRoutes, ...orderDocumentsApiRoutes];
+export const API_ROUTES: ApiRouteSpec[] = [...accountApiRoutes, ...relationApiRoutes, ...catalogApiRoutes, ...orderApiRoutes, ...orderDocumentsApiRoutes, ...invoiceApiRoutes, ...invoiceDocumentsApiRoutes, ...stripeApiRoutes, ...receivablesApiRoutes, ...chatApiRoutes];
 
 const errorSchema = z.object({
   error: z.object({

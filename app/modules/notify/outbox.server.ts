@@ -9,8 +9,14 @@ import { render } from "@react-email/render";
 import nodemailer from "nodemailer";
 import ActionLinkEmail, { actionLinkSubject, type ActionLinkProps } from "../../../emails/action-link";
 import OrderEventEmail, { orderEventSubject, type OrderEventEmailProps } from "../../../emails/order-event";
+import InvoicePublishedEmail, { invoicePublishedSubject, type InvoicePublishedEmailProps } from "../../../emails/invoice-published";
+import InvoiceOverdueEmail, { invoiceOverdueSubject, type InvoiceOverdueEmailProps } from "../../../emails/invoice-overdue";
+import CreditNoteIssuedEmail, { creditNoteIssuedSubject, type CreditNoteIssuedEmailProps } from "../../../emails/credit-note-issued";
+import PaymentReceivedEmail, { paymentReceivedSubject, type PaymentReceivedEmailProps } from "../../../emails/payment-received";
+import { renderAttachment, type AttachmentSpec, type EmailAttachment } from "../invoice/documents.server";
 import type { Tx } from "~/utils/db.server";
-import { getDb } from "~/utils/db.server";
+import { connectDb, getDb, sqlTimestamp, statement, type Sqlite } from "~/utils/db.server";
+import { newId } from "~/utils/ids.server";
 import { getEnv } from "~/utils/env.server";
 
 export const FROM_ADDRESS = "Comptoir <no-reply@comptoir.local>";
@@ -31,32 +37,75 @@ export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail): Pr
 /** The templates the worker renders; each takes its props only. */
 const TEMPLATES = {
   "order-event": { component: OrderEventEmail, subject: orderEventSubject },
+  "invoice-published": { component: InvoicePublishedEmail, subject: invoicePublishedSubject },
+  "invoice-overdue": { component: InvoiceOverdueEmail, subject: invoiceOverdueSubject },
+  "credit-note-issued": { component: CreditNoteIssuedEmail, subject: creditNoteIssuedSubject },
+  "payment-received": { component: PaymentReceivedEmail, subject: paymentReceivedSubject },
 } satisfies Record<string, { component: (props: never) => JSX.Element; subject: (props: never) => string }>;
 export type TemplateName = keyof typeof TEMPLATES;
-type TemplateProps = { "order-event": OrderEventEmailProps };
+type TemplateProps = {
+  "order-event": OrderEventEmailProps;
+  "invoice-published": InvoicePublishedEmailProps;
+  "invoice-overdue": InvoiceOverdueEmailProps;
+  "credit-note-issued": CreditNoteIssuedEmailProps;
+  "payment-received": PaymentReceivedEmailProps;
+};
 
-/** Writes an email to render later (the subject is cheap and computed now, for listings). */
-export async function enqueueTemplatedEmail<T extends TemplateName>(tx: Tx, to: string, template: T, props: TemplateProps[T]): Promise<void> {
-  await tx.outboxEmail.create({
-    data: { to, subject: TEMPLATES[template].subject(props), html: "", text: "", template, props: JSON.stringify(props) },
-  });
+/** The key of the props JSON that lists the attachments (documents rendered at delivery, not stored here). */
+const ATTACHMENTS_KEY = "$attachments";
+
+/**
+ * Writes an email to render later (the subject is cheap and computed now, for listings). Attachments
+ * are specs of stored documents (e.g. an invoice PDF): the worker renders them when it sends the email.
+ */
+export async function enqueueTemplatedEmail<T extends TemplateName>(
+  _tx: Tx,
+  to: string,
+  template: T,
+  props: TemplateProps[T],
+  attachments: AttachmentSpec[] = [],
+): Promise<void> {
+  insertTemplatedEmail(await connectDb(), to, template, props, attachments);
 }
 
-/** An outbox row's bodies, rendering its template when it has one. */
-export async function renderOutboxEmail(row: { html: string; text: string; template: string | null; props: string | null }): Promise<{ html: string; text: string }> {
-  if (!row.template || !row.props) return { html: row.html, text: row.text };
+/** enqueueTemplatedEmail inside a raw transaction (app/utils/db.server.ts): same row, no await. */
+export function insertTemplatedEmail<T extends TemplateName>(
+  db: Sqlite,
+  to: string,
+  template: T,
+  props: TemplateProps[T],
+  attachments: AttachmentSpec[] = [],
+): void {
+  const stored = attachments.length ? { ...props, [ATTACHMENTS_KEY]: attachments } : props;
+  const now = sqlTimestamp(new Date());
+  statement(
+    db,
+    `INSERT INTO "OutboxEmail" ("id", "to", "subject", "html", "text", "template", "props", "status", "attempts", "nextAttemptAt", "createdAt")
+     VALUES (?, ?, ?, '', '', ?, ?, 'PENDING', 0, ?, ?)`,
+  ).run(newId(), to, TEMPLATES[template].subject(props as never), template, JSON.stringify(stored), now, now);
+}
+
+/** An outbox row's bodies, rendering its template (and its attachments) when it has one. */
+export async function renderOutboxEmail(row: {
+  html: string;
+  text: string;
+  template: string | null;
+  props: string | null;
+}): Promise<{ html: string; text: string; attachments: EmailAttachment[] }> {
+  if (!row.template || !row.props) return { html: row.html, text: row.text, attachments: [] };
   const entry = TEMPLATES[row.template as TemplateName];
   if (!entry) throw new Error(`Unknown email template ${row.template}`);
-  const element = entry.component(JSON.parse(row.props) as never);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text };
+  const { [ATTACHMENTS_KEY]: specs, ...props } = JSON.parse(row.props) as Record<string, unknown> & { [ATTACHMENTS_KEY]?: AttachmentSpec[] };
+  const element = entry.component(props as never);
+  const [html, text, attachments] = await Promise.all([render(element), render(element, { plainText: true }), Promise.all((specs ?? []).map(renderAttachment))]);
+  return { html, text, attachments };
 }
 
 export function mailDir(): string {
   return path.join(getEnv().dataDir, "mail");
 }
 
-type Transport = { send(message: { to: string; subject: string; html: string; text: string }): Promise<void> };
+type Transport = { send(message: { to: string; subject: string; html: string; text: string; attachments?: EmailAttachment[] }): Promise<void> };
 
 function fileTransport(): Transport {
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
@@ -98,7 +147,7 @@ export async function deliverOutbox(transport: Transport = getTransport(), now =
   for (const email of due) {
     try {
       const body = await renderOutboxEmail(email);
-      await transport.send({ to: email.to, subject: email.subject, html: body.html, text: body.text });
+      await transport.send({ to: email.to, subject: email.subject, html: body.html, text: body.text, attachments: body.attachments });
       await db.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
       sent++;
     } catch (error) {

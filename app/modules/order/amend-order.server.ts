@@ -4,7 +4,7 @@
 // id is added, a line whose id is missing is removed. Every change is in the history, before → after.
 // PATCH neither takes nor renews the edit lock; `releaseLock: true` releases the caller's own lock
 // with the change (the page's Save).
-import { getDb, type Tx } from "~/utils/db.server";
+import { connectDb, getDb, type Tx } from "~/utils/db.server";
 import { isAppError, validationError, type FieldErrors } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
@@ -34,7 +34,7 @@ type Change = { before: unknown; after: unknown };
 async function buildLines(tx: Tx, order: OrderRow, input: readonly AmendLineInput[], fields: FieldErrors): Promise<LineDraft[]> {
   const existing = new Map(draftsOf(order.lines).map((l) => [l.id, l]));
   const formatIds = input.flatMap((l) => (l.formatId && (!l.id || existing.get(l.id)?.formatId !== l.formatId) ? [l.formatId] : []));
-  const formats = await loadSellerFormats(tx, order.sellerId, formatIds);
+  const formats = loadSellerFormats(await connectDb(), order.sellerId, formatIds);
   const needsDefaultTax = input.some((l) => !l.id && l.kind && l.kind !== "ITEM" && l.taxRateBps === undefined);
   const defaultTax = needsDefaultTax ? await defaultTaxRateBps(tx, order.sellerId) : 0;
   // New ITEM lines get the customer group's discount unless it was removed when the order was placed.
@@ -135,16 +135,15 @@ export async function amendOrder(actor: OrgActor, orderId: string, input: unknow
 
     if (data.distribution !== undefined || data.distributor !== undefined) {
       const wanted = (data.distribution ?? order.distribution) as Distribution;
-      const resolved = await resolveDistribution(tx, actor, order.sellerId, {
-        distribution: wanted,
-        distributor: data.distributor,
-        fallbackDistributorId: order.distributorId ?? (await relationDefaultDistributor(tx, order)),
-      }).catch((error: unknown) => {
+      const fallbackDistributorId = order.distributorId ?? (await relationDefaultDistributor(tx, order));
+      let resolved: ReturnType<typeof resolveDistribution> | null = null;
+      try {
+        resolved = resolveDistribution(await connectDb(), actor, order.sellerId, { distribution: wanted, distributor: data.distributor, fallbackDistributorId });
+      } catch (error) {
         // Reported together with the lines' errors below.
         if (!isAppError(error) || error.code !== "validation_failed") throw error;
         Object.assign(fields, (error.details?.fields ?? {}) as FieldErrors);
-        return null;
-      });
+      }
       if (resolved) change("distribution", order.distribution, resolved.distribution);
       if (resolved && resolved.distributorId !== order.distributorId) {
         const names = await orgNames(tx, [order.distributorId, resolved.distributorId]);

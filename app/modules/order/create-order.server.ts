@@ -7,44 +7,80 @@
 // Anything else answers 404 on the seller (or buyer), like an id that does not exist.
 // Lines take the catalog's price, tax and deposit, and the customer group's discount (removable).
 // The number comes from the seller's gapless sequence, in the same transaction.
-import type { Prisma } from "@prisma/client";
-import { getDb, type Tx } from "~/utils/db.server";
+//
+// Placing orders is the busiest write of the application: it runs as one synchronous transaction of
+// prepared statements on the raw connection (app/utils/db.server.ts), and answers with the order it
+// wrote instead of reading it back (docs/benchmarks.md). The helpers that take `db: Sqlite` also run
+// inside Prisma transactions (amendments, deliveries), where they join the open transaction.
+import { getDb, sqlTimestamp, statement, writeTransaction, type Sqlite } from "~/utils/db.server";
 import { AppError, validationError, type FieldErrors } from "~/utils/errors";
+import { newId } from "~/utils/ids.server";
 import { parseInput } from "~/utils/validation";
 import { requirePermission } from "../org/access.server";
+import { takeSellerSequence } from "../org/sequences.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "./dates";
-import { notifyOrderEvent } from "./notifications.server";
+import { notifyOrderEventSync } from "./notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
-import { isUniqueViolation, recordOrderEvent, TX_OPTIONS, type EventActor } from "./order-guard.server";
-import { loadSellerFormats, priceDrafts, lineSnapshot, type LineDraft, type PricedDraft, type Submitted } from "./order-lines.server";
-import { loadOrderView } from "./order-view.server";
+import { insertOrderEvent, type EventActor } from "./order-guard.server";
+import { loadSellerFormats, priceDrafts, lineSnapshot, type LineDraft, type Submitted } from "./order-lines.server";
+import { buildOrderView, loadOrderView } from "./order-view.server";
 import { createOrderSchema, idempotencyKeySchema, type CreateOrderInput } from "./schemas";
-import type { Distribution, OrderView } from "./types";
+import type { Distribution, OrderView, OrgRef } from "./types";
 
-const relationSelect = {
-  id: true,
-  producerId: true,
-  partnerId: true,
-  repId: true,
-  defaultDistributorId: true,
-  defaultDistribution: true,
-  minOrderCents: true,
-  customerGroup: { select: { discountBps: true } },
-  producer: { select: { id: true, name: true, currency: true } },
-  partner: { select: { id: true, name: true } },
-} satisfies Prisma.RelationSelect;
+/** The retail relation an order is placed under, with the parties' references. */
+type RetailRelation = {
+  id: string;
+  producerId: string;
+  partnerId: string;
+  repId: string | null;
+  defaultDistributorId: string | null;
+  defaultDistribution: Distribution;
+  minOrderCents: number;
+  groupDiscountBps: number;
+  currency: string;
+  seller: OrgRef;
+  buyer: OrgRef;
+  rep: OrgRef | null;
+};
 
-type RetailRelation = Prisma.RelationGetPayload<{ select: typeof relationSelect }>;
+type RelationRow = Omit<RetailRelation, "seller" | "buyer" | "rep"> & {
+  sellerSlug: string;
+  sellerName: string;
+  buyerSlug: string;
+  buyerName: string;
+  repSlug: string | null;
+  repName: string | null;
+};
 
-const activeRetail = { kind: "RETAIL", status: "ACTIVE", producer: { kind: "PRODUCER" }, partner: { kind: "RETAILER" } } as const;
+// An ACTIVE retail relation between a producer and a retailer; a rep agency must be the relation's
+// rep and represent the producer, a distributor must distribute for it.
+const RELATION_SQL = `
+  SELECT r.id, r.producerId, r.partnerId, r.repId, r.defaultDistributorId, r.defaultDistribution, r.minOrderCents,
+         coalesce(g.discountBps, 0) AS groupDiscountBps, p.currency,
+         p.slug AS sellerSlug, p.name AS sellerName, b.slug AS buyerSlug, b.name AS buyerName,
+         rep.slug AS repSlug, rep.name AS repName
+  FROM "Relation" r
+  JOIN "Organization" p ON p.id = r.producerId AND p.kind = 'PRODUCER'
+  JOIN "Organization" b ON b.id = r.partnerId AND b.kind = 'RETAILER'
+  LEFT JOIN "CustomerGroup" g ON g.id = r.customerGroupId
+  LEFT JOIN "Organization" rep ON rep.id = r.repId
+  WHERE r.producerId = ? AND r.partnerId = ? AND r.kind = 'RETAIL' AND r.status = 'ACTIVE'`;
+const PARTY_OF_PRODUCER = (kind: "REPRESENTATION" | "DISTRIBUTION") => `
+  EXISTS (SELECT 1 FROM "Relation" x WHERE x.producerId = r.producerId AND x.kind = '${kind}' AND x.status = 'ACTIVE' AND x.partnerId = ?)`;
+const RELATION_BY_KIND = {
+  RETAILER: RELATION_SQL,
+  PRODUCER: RELATION_SQL,
+  REP_AGENCY: `${RELATION_SQL} AND r.repId = ? AND ${PARTY_OF_PRODUCER("REPRESENTATION")}`,
+  DISTRIBUTOR: `${RELATION_SQL} AND ${PARTY_OF_PRODUCER("DISTRIBUTION")}`,
+} as const;
 
 function sellerNotFound(): AppError {
   return new AppError("not_found", "orders.error.sellerNotFound");
 }
 
 /** The retail relation the order is placed under, as the actor's kind of organization may use it. */
-async function resolveRelation(tx: Tx, actor: OrgActor, data: CreateOrderInput): Promise<RetailRelation> {
+function resolveRelation(db: Sqlite, actor: OrgActor, data: CreateOrderInput): RetailRelation {
   const required: FieldErrors = {};
   const needSeller = actor.orgKind !== "PRODUCER";
   const needBuyer = actor.orgKind !== "RETAILER";
@@ -57,41 +93,28 @@ async function resolveRelation(tx: Tx, actor: OrgActor, data: CreateOrderInput):
 
   const sellerId = needSeller ? data.seller! : actor.orgId;
   const buyerId = needBuyer ? data.buyer! : actor.orgId;
-  let where: Prisma.RelationWhereInput;
-  switch (actor.orgKind) {
-    case "RETAILER":
-    case "PRODUCER":
-      where = { ...activeRetail, producerId: sellerId, partnerId: buyerId };
-      break;
-    case "REP_AGENCY":
-      where = {
-        ...activeRetail,
-        producerId: sellerId,
-        partnerId: buyerId,
-        repId: actor.orgId,
-        producer: { kind: "PRODUCER", sellingRelations: { some: { kind: "REPRESENTATION", status: "ACTIVE", partnerId: actor.orgId } } },
-      };
-      break;
-    case "DISTRIBUTOR":
-      where = {
-        ...activeRetail,
-        producerId: sellerId,
-        partnerId: buyerId,
-        producer: { kind: "PRODUCER", sellingRelations: { some: { kind: "DISTRIBUTION", status: "ACTIVE", partnerId: actor.orgId } } },
-      };
-      break;
-  }
-  const relation = await tx.relation.findFirst({ where, select: relationSelect });
-  if (!relation || !relation.partner) throw sellerNotFound();
-  return relation;
+  const args: string[] = [sellerId, buyerId];
+  if (actor.orgKind === "REP_AGENCY") args.push(actor.orgId, actor.orgId);
+  if (actor.orgKind === "DISTRIBUTOR") args.push(actor.orgId);
+  const row = statement(db, RELATION_BY_KIND[actor.orgKind]).get(...args) as RelationRow | undefined;
+  if (!row) throw sellerNotFound();
+  const { sellerSlug, sellerName, buyerSlug, buyerName, repSlug, repName, ...relation } = row;
+  return {
+    ...relation,
+    seller: { id: row.producerId, slug: sellerSlug, name: sellerName },
+    buyer: { id: row.partnerId, slug: buyerSlug, name: buyerName },
+    rep: row.repId && repSlug !== null && repName !== null ? { id: row.repId, slug: repSlug, name: repName } : null,
+  };
 }
 
-async function hasActiveDistribution(tx: Tx, producerId: string, distributorId: string): Promise<boolean> {
-  const row = await tx.relation.findFirst({
-    where: { producerId, partnerId: distributorId, kind: "DISTRIBUTION", status: "ACTIVE", partner: { kind: "DISTRIBUTOR" } },
-    select: { id: true },
-  });
-  return Boolean(row);
+/** The distributor, when it has an ACTIVE distribution agreement with the producer. */
+function activeDistributor(db: Sqlite, producerId: string, distributorId: string): OrgRef | null {
+  const row = statement(
+    db,
+    `SELECT d.id, d.slug, d.name FROM "Relation" r JOIN "Organization" d ON d.id = r.partnerId AND d.kind = 'DISTRIBUTOR'
+     WHERE r.producerId = ? AND r.partnerId = ? AND r.kind = 'DISTRIBUTION' AND r.status = 'ACTIVE'`,
+  ).get(producerId, distributorId) as OrgRef | undefined;
+  return row ?? null;
 }
 
 /**
@@ -99,39 +122,29 @@ async function hasActiveDistribution(tx: Tx, producerId: string, distributorId: 
  * the order itself; otherwise DISTRIBUTOR needs a distributor (given, or the relation's default) with
  * an ACTIVE distribution agreement with the seller — else 400 naming `distribution`.
  */
-export async function resolveDistribution(
-  tx: Tx,
+export function resolveDistribution(
+  db: Sqlite,
   actor: OrgActor,
   sellerId: string,
   wanted: { distribution: Distribution; distributor?: string | null; fallbackDistributorId: string | null },
-): Promise<{ distribution: Distribution; distributorId: string | null }> {
+): { distribution: Distribution; distributorId: string | null; distributor: OrgRef | null } {
   if (actor.orgKind === "DISTRIBUTOR") {
     const fields: FieldErrors = {};
     if (wanted.distribution !== "DISTRIBUTOR") fields.distribution = "orders.error.distributorCarries";
     if (wanted.distributor && wanted.distributor !== actor.orgId) fields.distributor = "field.invalid";
     if (Object.keys(fields).length) throw validationError(fields);
-    return { distribution: "DISTRIBUTOR", distributorId: actor.orgId };
+    return { distribution: "DISTRIBUTOR", distributorId: actor.orgId, distributor: { id: actor.orgId, slug: actor.orgSlug, name: actor.orgName } };
   }
-  if (wanted.distribution !== "DISTRIBUTOR") return { distribution: wanted.distribution, distributorId: null };
+  if (wanted.distribution !== "DISTRIBUTOR") return { distribution: wanted.distribution, distributorId: null, distributor: null };
   const distributorId = wanted.distributor ?? wanted.fallbackDistributorId;
-  if (!distributorId || !(await hasActiveDistribution(tx, sellerId, distributorId))) {
+  const distributor = distributorId ? activeDistributor(db, sellerId, distributorId) : null;
+  if (!distributor) {
     throw validationError({
       distribution: "orders.error.noDistributor",
       ...(wanted.distributor ? { distributor: "orders.error.noDistributor" } : {}),
     });
   }
-  return { distribution: "DISTRIBUTOR", distributorId };
-}
-
-/** The next number of the seller's sequence, taken inside the caller's transaction (gapless). */
-export async function nextOrderNumber(tx: Tx, sellerId: string): Promise<number> {
-  const seq = await tx.sellerSequence.upsert({
-    where: { sellerId_kind: { sellerId, kind: "ORDER" } },
-    create: { sellerId, kind: "ORDER", next: 2 },
-    update: { next: { increment: 1 } },
-    select: { next: true },
-  });
-  return seq.next - 1;
+  return { distribution: "DISTRIBUTOR", distributorId: distributor.id, distributor };
 }
 
 type NewOrder = {
@@ -151,43 +164,146 @@ type NewOrder = {
   parentOrderId?: string | null;
   timestamps?: Partial<Record<"acceptedAt" | "shippedAt" | "deliveredAt", Date>>;
   createdBy: { userId: string; orgId: string };
+  now?: Date;
 };
 
-/** Inserts an order with its lines, number and `submitted` copy. Returns its id and number. */
-export async function insertOrder(tx: Tx, input: NewOrder): Promise<{ id: string; number: number }> {
+/** What insertOrder wrote: enough to answer without reading the order back. */
+export type InsertedOrder = {
+  id: string;
+  number: number;
+  status: "PENDING" | "DELIVERED";
+  createdAt: Date;
+  lines: (ReturnType<typeof priceDrafts>["lines"][number] & { id: string })[];
+  totals: ReturnType<typeof priceDrafts>["totals"];
+};
+
+const INSERT_ORDER_SQL = `INSERT INTO "Order" ("id", "sellerId", "buyerId", "repId", "distributorId", "relationId", "number", "status",
+  "version", "distribution", "deliveryDate", "note", "currency", "groupDiscountBps", "taxesEnabled", "depositsEnabled",
+  "minOrderCents", "subtotalCents", "discountCents", "taxCents", "depositCents", "totalCents", "buyerName", "submitted",
+  "parentOrderId", "createdById", "createdByOrgId", "acceptedAt", "shippedAt", "deliveredAt", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_LINE_SQL = `INSERT INTO "OrderLine" ("id", "orderId", "position", "kind", "formatId", "description", "quantity", "unitPrice4",
+  "discountBps", "taxRateBps", "depositCents", "totalCents", "receivedQuantity") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Inserts an order with its lines, number and `submitted` copy (for Restore). */
+export function insertOrder(db: Sqlite, input: NewOrder): InsertedOrder {
+  const now = input.now ?? new Date();
   const priced = priceDrafts(input.lines, { taxesEnabled: input.taxesEnabled, depositsEnabled: input.depositsEnabled });
-  const number = await nextOrderNumber(tx, input.relation.producerId);
-  const order = await tx.order.create({
-    data: {
-      sellerId: input.relation.producerId,
-      buyerId: input.relation.partnerId,
-      repId: input.relation.repId,
-      distributorId: input.distributorId,
-      relationId: input.relation.id,
-      number,
-      status: input.status ?? "PENDING",
-      distribution: input.distribution,
-      deliveryDate: input.deliveryDate,
-      note: input.note,
-      currency: input.currency,
-      groupDiscountBps: input.groupDiscountBps,
-      taxesEnabled: input.taxesEnabled,
-      depositsEnabled: input.depositsEnabled,
-      minOrderCents: input.relation.minOrderCents,
-      ...priced.totals,
-      buyerName: input.buyerName,
-      submitted: "{}",
-      parentOrderId: input.parentOrderId ?? null,
-      createdById: input.createdBy.userId,
-      createdByOrgId: input.createdBy.orgId,
-      ...input.timestamps,
-    },
-    select: { id: true },
+  const number = takeSellerSequence(db, input.relation.producerId, "ORDER");
+  const id = newId();
+  const lines = priced.lines.map((line) => ({ ...line, id: newId() }));
+  const submitted: Submitted = {
+    lines: input.lines.map((line, position) => ({ ...lineSnapshot(line), id: lines[position].id })),
+    taxesEnabled: input.taxesEnabled,
+    depositsEnabled: input.depositsEnabled,
+    applyGroupDiscount: input.applyGroupDiscount,
+    note: input.note,
+    deliveryDate: input.deliveryDate,
+    distribution: input.distribution,
+    distributorId: input.distributorId,
+  };
+  const at = (date: Date | undefined) => (date ? sqlTimestamp(date) : null);
+  const status = input.status ?? "PENDING";
+  const { totals } = priced;
+  statement(db, INSERT_ORDER_SQL).run(
+    id, input.relation.producerId, input.relation.partnerId, input.relation.repId, input.distributorId, input.relation.id, number, status,
+    input.distribution, input.deliveryDate, input.note, input.currency, input.groupDiscountBps, input.taxesEnabled ? 1 : 0,
+    input.depositsEnabled ? 1 : 0, input.relation.minOrderCents, totals.subtotalCents, totals.discountCents, totals.taxCents,
+    totals.depositCents, totals.totalCents, input.buyerName, JSON.stringify(submitted), input.parentOrderId ?? null,
+    input.createdBy.userId, input.createdBy.orgId, at(input.timestamps?.acceptedAt), at(input.timestamps?.shippedAt),
+    at(input.timestamps?.deliveredAt), sqlTimestamp(now), sqlTimestamp(now),
+  );
+  const insertLine = statement(db, INSERT_LINE_SQL);
+  lines.forEach((line, position) => {
+    insertLine.run(
+      line.id, id, position, line.kind, line.formatId, line.description, line.quantity, line.unitPrice4, line.discountBps,
+      line.taxRateBps, line.depositCents, line.totalCents, line.receivedQuantity ?? null,
+    );
   });
-  const lines = await tx.orderLine.createManyAndReturn({
-    data: priced.lines.map((line: PricedDraft, position) => ({
-      orderId: order.id,
-      position,
+  return { id, number, status, createdAt: now, lines, totals };
+}
+
+/** Places the order and returns it as the actor sees it. */
+function placeOrder(db: Sqlite, actor: OrgActor, data: CreateOrderInput, now: Date): OrderView {
+  const relation = resolveRelation(db, actor, data);
+  const { distribution, distributorId, distributor } = resolveDistribution(db, actor, relation.producerId, {
+    distribution: data.distribution ?? (actor.orgKind === "DISTRIBUTOR" ? "DISTRIBUTOR" : relation.defaultDistribution),
+    distributor: data.distributor,
+    fallbackDistributorId: relation.defaultDistributorId,
+  });
+
+  const formats = loadSellerFormats(
+    db,
+    relation.producerId,
+    data.lines.map((l) => l.formatId),
+  );
+  const unknown: FieldErrors = {};
+  data.lines.forEach((line, i) => {
+    if (!formats.has(line.formatId)) unknown[`lines.${i}.formatId`] = "orders.error.formatUnavailable";
+  });
+  if (Object.keys(unknown).length) throw validationError(unknown);
+
+  const lines: LineDraft[] = data.lines.map((line) => {
+    const format = formats.get(line.formatId)!;
+    return {
+      kind: "ITEM",
+      formatId: format.id,
+      description: format.description,
+      quantity: line.quantity,
+      unitPrice4: format.unitPrice4,
+      discountBps: data.applyGroupDiscount ? relation.groupDiscountBps : 0,
+      taxRateBps: format.taxRateBps,
+      depositCents: format.depositCents,
+    };
+  });
+
+  const order = insertOrder(db, {
+    relation,
+    buyerName: relation.buyer.name,
+    currency: relation.currency,
+    distribution,
+    distributorId,
+    deliveryDate: data.deliveryDate,
+    note: data.note,
+    groupDiscountBps: relation.groupDiscountBps,
+    taxesEnabled: data.taxesEnabled,
+    depositsEnabled: data.depositsEnabled,
+    applyGroupDiscount: data.applyGroupDiscount,
+    lines,
+    createdBy: { userId: actor.userId, orgId: actor.orgId },
+    now,
+  });
+  const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: actor.orgName };
+  insertOrderEvent(db, { orderId: order.id, type: "CREATED", actor: eventActor, at: now });
+  notifyOrderEventSync(db, { type: "PLACED", orderId: order.id, actorOrgId: actor.orgId });
+  return buildOrderView(
+    {
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      version: 1,
+      sellerId: relation.producerId,
+      buyerId: relation.partnerId,
+      repId: relation.repId,
+      distributorId,
+      distribution,
+      deliveryDate: data.deliveryDate,
+      note: data.note,
+      currency: relation.currency,
+      groupDiscountBps: relation.groupDiscountBps,
+      taxesEnabled: data.taxesEnabled,
+      depositsEnabled: data.depositsEnabled,
+      minOrderCents: relation.minOrderCents,
+      ...order.totals,
+      parentOrderId: null,
+      lockedById: null,
+      lockedUntil: null,
+      createdAt: order.createdAt,
+      updatedAt: order.createdAt,
+    },
+    { seller: relation.seller, buyer: relation.buyer, rep: relation.rep, distributor, lockedBy: null },
+    order.lines.map((line) => ({
+      id: line.id,
       kind: line.kind,
       formatId: line.formatId,
       description: line.description,
@@ -199,86 +315,19 @@ export async function insertOrder(tx: Tx, input: NewOrder): Promise<{ id: string
       totalCents: line.totalCents,
       receivedQuantity: line.receivedQuantity ?? null,
     })),
-    select: { id: true, position: true },
-  });
-  const idAt = new Map(lines.map((l) => [l.position, l.id]));
-  const submitted: Submitted = {
-    lines: input.lines.map((line, position) => ({ ...lineSnapshot(line), id: idAt.get(position)! })),
-    taxesEnabled: input.taxesEnabled,
-    depositsEnabled: input.depositsEnabled,
-    applyGroupDiscount: input.applyGroupDiscount,
-    note: input.note,
-    deliveryDate: input.deliveryDate,
-    distribution: input.distribution,
-    distributorId: input.distributorId,
-  };
-  await tx.order.update({ where: { id: order.id }, data: { submitted: JSON.stringify(submitted) }, select: { id: true } });
-  return { id: order.id, number };
-}
-
-async function placeOrder(tx: Tx, actor: OrgActor, data: CreateOrderInput): Promise<{ id: string; sellerId: string }> {
-  const relation = await resolveRelation(tx, actor, data);
-  const { distribution, distributorId } = await resolveDistribution(tx, actor, relation.producerId, {
-    distribution: data.distribution ?? (actor.orgKind === "DISTRIBUTOR" ? "DISTRIBUTOR" : (relation.defaultDistribution as Distribution)),
-    distributor: data.distributor,
-    fallbackDistributorId: relation.defaultDistributorId,
-  });
-
-  const formats = await loadSellerFormats(
-    tx,
-    relation.producerId,
-    data.lines.map((l) => l.formatId),
+    actor,
+    now,
   );
-  const unknown: FieldErrors = {};
-  data.lines.forEach((line, i) => {
-    if (!formats.has(line.formatId)) unknown[`lines.${i}.formatId`] = "orders.error.formatUnavailable";
-  });
-  if (Object.keys(unknown).length) throw validationError(unknown);
-
-  const groupDiscountBps = relation.customerGroup?.discountBps ?? 0;
-  const lines: LineDraft[] = data.lines.map((line) => {
-    const format = formats.get(line.formatId)!;
-    return {
-      kind: "ITEM",
-      formatId: format.id,
-      description: format.description,
-      quantity: line.quantity,
-      unitPrice4: format.unitPrice4,
-      discountBps: data.applyGroupDiscount ? groupDiscountBps : 0,
-      taxRateBps: format.taxRateBps,
-      depositCents: format.depositCents,
-    };
-  });
-
-  const order = await insertOrder(tx, {
-    relation: { ...relation, partnerId: relation.partner!.id },
-    buyerName: relation.partner!.name,
-    currency: relation.producer.currency,
-    distribution,
-    distributorId,
-    deliveryDate: data.deliveryDate,
-    note: data.note,
-    groupDiscountBps,
-    taxesEnabled: data.taxesEnabled,
-    depositsEnabled: data.depositsEnabled,
-    applyGroupDiscount: data.applyGroupDiscount,
-    lines,
-    createdBy: { userId: actor.userId, orgId: actor.orgId },
-  });
-  const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: actor.orgName };
-  await recordOrderEvent(tx, { orderId: order.id, type: "CREATED", actor: eventActor });
-  await notifyOrderEvent(tx, { type: "PLACED", orderId: order.id, actorOrgId: actor.orgId });
-  return { id: order.id, sellerId: relation.producerId };
 }
 
-async function findIdempotent(db: Tx, orgId: string, key: string): Promise<string | null> {
-  const row = await db.idempotencyKey.findUnique({ where: { orgId_key: { orgId, key } }, select: { orderId: true } });
+function findIdempotent(db: Sqlite, orgId: string, key: string): string | null {
+  const row = statement(db, `SELECT "orderId" FROM "IdempotencyKey" WHERE "orgId" = ? AND "key" = ?`).get(orgId, key) as { orderId: string } | undefined;
   return row?.orderId ?? null;
 }
 
 /**
  * POST /api/v1/orders. With an idempotency key, a retry by the same organization (even one running at
- * the same time) returns the first order instead of placing a second one.
+ * the same time: transactions are serialized) returns the first order instead of placing a second one.
  */
 export async function createOrder(actor: OrgActor, input: unknown, opts: { idempotencyKey?: string } = {}): Promise<OrderView> {
   requirePermission(actor, "order:create");
@@ -288,42 +337,28 @@ export async function createOrder(actor: OrgActor, input: unknown, opts: { idemp
     if (!parsed.success) throw validationError({ "Idempotency-Key": "field.invalid" });
     key = parsed.data;
   }
-  const db = getDb();
-  if (key) {
-    const existing = await findIdempotent(db, actor.orgId, key);
-    if (existing) return loadOrderView(db, actor, existing);
-  }
   const data = parseInput(createOrderSchema, input);
-  if (data.deliveryDate < todayIso()) throw validationError({ deliveryDate: "orders.error.pastDate" });
+  const now = new Date();
+  if (data.deliveryDate < todayIso(now)) throw validationError({ deliveryDate: "orders.error.pastDate" });
 
-  let placed: { id: string; sellerId: string; replayed: boolean };
-  try {
-    placed = await db.$transaction(async (tx) => {
-      if (key) {
-        const existing = await findIdempotent(tx, actor.orgId, key);
-        if (existing) return { id: existing, sellerId: "", replayed: true };
-      }
-      const order = await placeOrder(tx, actor, data);
-      if (key) await tx.idempotencyKey.create({ data: { key, orgId: actor.orgId, userId: actor.userId, orderId: order.id } });
-      return { ...order, replayed: false };
-    }, TX_OPTIONS);
-  } catch (error) {
-    // Two requests with the same key at once: the second insert of the key fails; its order was
-    // rolled back with it, and the first one is the answer.
-    if (key && isUniqueViolation(error)) {
-      const existing = await findIdempotent(db, actor.orgId, key);
-      if (existing) return loadOrderView(db, actor, existing);
+  const placed = await writeTransaction((db) => {
+    const existing = key ? findIdempotent(db, actor.orgId, key) : null;
+    if (existing) return { replayedId: existing, view: null };
+    const view = placeOrder(db, actor, data, now);
+    if (key) {
+      statement(db, `INSERT INTO "IdempotencyKey" ("key", "orgId", "userId", "orderId", "createdAt") VALUES (?, ?, ?, ?, ?)`).run(
+        key, actor.orgId, actor.userId, view.id, sqlTimestamp(now),
+      );
     }
-    throw error;
-  }
-  const view = await loadOrderView(db, actor, placed.id);
-  if (!placed.replayed) {
-    publishOrderUpdated({
-      orderId: view.id,
-      version: view.version,
-      status: view.status,
-      partyOrgIds: partyOrgIdsOf({ sellerId: view.seller.id, buyerId: view.buyer.id, repId: view.rep?.id ?? null, distributorId: view.distributor?.id ?? null }),
-    });
-  }
+    return { replayedId: null, view };
+  });
+  if (!placed.view) return loadOrderView(getDb(), actor, placed.replayedId);
+  const view = placed.view;
+  publishOrderUpdated({
+    orderId: view.id,
+    version: view.version,
+    status: view.status,
+    partyOrgIds: partyOrgIdsOf({ sellerId: view.seller.id, buyerId: view.buyer.id, repId: view.rep?.id ?? null, distributorId: view.distributor?.id ?? null }),
+  });
   return view;
 }

@@ -55,7 +55,7 @@ function storagePath(storageKey: string): string {
 }
 
 /** Writes a file atomically (a reader never sees half of it). */
-function writeStored(storageKey: string, bytes: Uint8Array): void {
+export function writeStored(storageKey: string, bytes: Uint8Array): void {
   const full = storagePath(storageKey);
   fs.mkdirSync(path.dirname(full), { recursive: true });
   const tmp = `${full}.${crypto.randomBytes(6).toString("hex")}.tmp`;
@@ -63,7 +63,7 @@ function writeStored(storageKey: string, bytes: Uint8Array): void {
   fs.renameSync(tmp, full);
 }
 
-function readStored(storageKey: string): Uint8Array | null {
+export function readStored(storageKey: string): Uint8Array | null {
   try {
     return new Uint8Array(fs.readFileSync(storagePath(storageKey)));
   } catch (error) {
@@ -72,7 +72,7 @@ function readStored(storageKey: string): Uint8Array | null {
   }
 }
 
-function removeStored(storageKey: string): void {
+export function removeStored(storageKey: string): void {
   fs.rmSync(storagePath(storageKey), { force: true });
 }
 

@@ -16,8 +16,9 @@
 // The emails are written with their template and props; the outbox worker renders them after the
 // transaction (rendering would hold the database's write lock).
 import type { OrderEventType } from "../../../emails/order-event";
-import { enqueueTemplatedEmail } from "../notify/outbox.server";
-import type { Tx } from "~/utils/db.server";
+import { insertTemplatedEmail } from "../notify/outbox.server";
+import { usersWithEmailOffSync, type NotificationKind } from "../notify/preferences.server";
+import { connectDb, statement, type Sqlite, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isLanguage, type Language } from "~/utils/i18n";
 import { formatCents } from "~/utils/money";
@@ -56,32 +57,37 @@ export function recipientLanguage(userLocale: string | null | undefined, orgLoca
   return languageOfLocale(orgLocale) ?? "fr";
 }
 
+// Building an Intl formatter costs about half a millisecond: one per language, kept.
+const deliveryDateFormats = new Map<Language, Intl.DateTimeFormat>();
+
 function formatDeliveryDate(date: string, language: Language): string {
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(d);
+  let format = deliveryDateFormats.get(language);
+  if (!format) deliveryDateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })));
+  return format.format(d);
 }
 
-export async function notifyOrderEvent(tx: Tx, event: OrderEventNotification): Promise<void> {
-  const org = { select: { id: true, slug: true, name: true, locale: true, currency: true } } as const;
-  const order = await tx.order.findUnique({
-    where: { id: event.orderId },
-    select: {
-      id: true,
-      number: true,
-      deliveryDate: true,
-      totalCents: true,
-      currency: true,
-      sellerId: true,
-      buyerId: true,
-      repId: true,
-      distributorId: true,
-      seller: org,
-      buyer: org,
-      rep: org,
-      distributor: org,
-    },
-  });
+/** The setting that governs an order email: a new order, or a change of its status. */
+export function notificationKindOf(type: OrderEventType): NotificationKind {
+  return type === "PLACED" ? "ORDER_NEW" : "ORDER_STATUS";
+}
+
+type OrgRow = { id: string; slug: string; name: string; locale: string };
+
+/** notifyOrderEventSync for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
+export async function notifyOrderEvent(_tx: Tx, event: OrderEventNotification): Promise<void> {
+  notifyOrderEventSync(await connectDb(), event);
+}
+
+/** Writes the event's emails to the outbox, in the transaction open on the connection. */
+export function notifyOrderEventSync(db: Sqlite, event: OrderEventNotification): void {
+  const order = statement(
+    db,
+    `SELECT id, number, deliveryDate, totalCents, currency, sellerId, buyerId, repId, distributorId FROM "Order" WHERE id = ?`,
+  ).get(event.orderId) as
+    | { id: string; number: number; deliveryDate: string; totalCents: number; currency: string; sellerId: string; buyerId: string; repId: string | null; distributorId: string | null }
+    | undefined;
   if (!order) throw new Error(`notifyOrderEvent: order ${event.orderId} not found`);
 
   const partyOrg: Record<PartySide, string | null> = {
@@ -100,44 +106,51 @@ export async function notifyOrderEvent(tx: Tx, event: OrderEventNotification): P
   }
   if (targets.size === 0) return;
 
-  const memberships = await tx.membership.findMany({
-    where: {
-      OR: [...targets].map(([organizationId, side]) => ({ organizationId, role: { in: [...NOTIFIED_ROLES[side]] } })),
-    },
-    select: {
-      organizationId: true,
-      user: { select: { id: true, email: true, locale: true } },
-      organization: { select: { slug: true, locale: true } },
-    },
-    orderBy: { createdAt: "asc" },
-  });
+  const memberships = statement(
+    db,
+    `SELECT m.organizationId, m.role, u.id AS userId, u.email, u.locale AS userLocale, o.slug, o.locale AS orgLocale
+     FROM "Membership" m JOIN "User" u ON u.id = m.userId JOIN "Organization" o ON o.id = m.organizationId
+     WHERE m.organizationId IN (SELECT value FROM json_each(?))
+     ORDER BY m.createdAt ASC, m.id ASC`,
+  ).all(JSON.stringify([...targets.keys()])) as {
+    organizationId: string;
+    role: Role;
+    userId: string;
+    email: string;
+    userLocale: string | null;
+    slug: string;
+    orgLocale: string;
+  }[];
 
-  // One email per user, for the organization of highest priority it belongs to.
+  // One email per user, for the organization of highest priority it belongs to; none for a user who
+  // turned this kind of email off (app/modules/notify/preferences.server.ts).
   const rank = (orgId: string) => SIDE_PRIORITY.indexOf(targets.get(orgId)!);
-  memberships.sort((a, b) => rank(a.organizationId) - rank(b.organizationId));
+  const optedOut = usersWithEmailOffSync(db, [...new Set(memberships.map((m) => m.userId))], notificationKindOf(event.type));
+  const notified = memberships
+    .filter((m) => NOTIFIED_ROLES[targets.get(m.organizationId)!].includes(m.role) && !optedOut.has(m.userId))
+    .sort((a, b) => rank(a.organizationId) - rank(b.organizationId));
   const recipients = new Map<string, { email: string; slug: string; language: Language }>();
-  for (const m of memberships) {
-    if (recipients.has(m.user.id)) continue;
-    recipients.set(m.user.id, {
-      email: m.user.email,
-      slug: m.organization.slug,
-      language: recipientLanguage(m.user.locale, m.organization.locale),
-    });
+  for (const m of notified) {
+    if (recipients.has(m.userId)) continue;
+    recipients.set(m.userId, { email: m.email, slug: m.slug, language: recipientLanguage(m.userLocale, m.orgLocale) });
   }
   if (recipients.size === 0) return;
 
-  const actorOrgName =
-    [order.seller, order.buyer, order.rep, order.distributor].find((o) => o?.id === event.actorOrgId)?.name ??
-    (await tx.organization.findUnique({ where: { id: event.actorOrgId }, select: { name: true } }))?.name ??
-    "";
-  const total = formatCents(order.totalCents, order.currency, order.seller.locale);
+  const orgById = statement(db, `SELECT id, slug, name, locale FROM "Organization" WHERE id IN (SELECT value FROM json_each(?))`);
+  const orgs = new Map(
+    (orgById.all(JSON.stringify([order.sellerId, order.buyerId, event.actorOrgId])) as OrgRow[]).map((o) => [o.id, o]),
+  );
+  const seller = orgs.get(order.sellerId)!;
+  const buyer = orgs.get(order.buyerId)!;
+  const actorOrgName = orgs.get(event.actorOrgId)?.name ?? "";
+  const total = formatCents(order.totalCents, order.currency, seller.locale);
   for (const r of recipients.values()) {
-    await enqueueTemplatedEmail(tx, r.email, "order-event", {
+    insertTemplatedEmail(db, r.email, "order-event", {
       type: event.type,
       language: r.language,
       orderNumber: order.number,
-      sellerName: order.seller.name,
-      buyerName: order.buyer.name,
+      sellerName: seller.name,
+      buyerName: buyer.name,
       actorOrgName,
       deliveryDate: formatDeliveryDate(order.deliveryDate, r.language),
       total,

@@ -5,7 +5,8 @@
 // Then the version moves on by one with a conditional update, so that of two changes based on the
 // same version only one is saved even without the transactions being serialized.
 import type { Prisma } from "@prisma/client";
-import type { Tx } from "~/utils/db.server";
+import { connectDb, sqlTimestamp, statement, type Sqlite, type Tx } from "~/utils/db.server";
+import { newId } from "~/utils/ids.server";
 import { AppError } from "~/utils/errors";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
@@ -93,22 +94,27 @@ export function eventActorOf(actor: OrgActor, order: { seller: { id: string; nam
   return { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: org?.name ?? "" };
 }
 
+/** Appends an event to an order's history, in the transaction open on the connection. */
+export function insertOrderEvent(
+  db: Sqlite,
+  event: { orderId: string; type: string; actor: EventActor; changes?: Record<string, unknown>; at?: Date },
+): void {
+  statement(
+    db,
+    `INSERT INTO "OrderEvent" ("id", "orderId", "type", "actorId", "actorName", "actorOrgId", "actorOrgName", "changes", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    newId(), event.orderId, event.type, event.actor.userId, event.actor.userName, event.actor.orgId, event.actor.orgName,
+    JSON.stringify(event.changes ?? {}), sqlTimestamp(event.at ?? new Date()),
+  );
+}
+
+/** insertOrderEvent for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
 export async function recordOrderEvent(
-  tx: Tx,
+  _tx: Tx,
   event: { orderId: string; type: string; actor: EventActor; changes?: Record<string, unknown>; at?: Date },
 ): Promise<void> {
-  await tx.orderEvent.create({
-    data: {
-      orderId: event.orderId,
-      type: event.type,
-      actorId: event.actor.userId,
-      actorName: event.actor.userName,
-      actorOrgId: event.actor.orgId,
-      actorOrgName: event.actor.orgName,
-      changes: JSON.stringify(event.changes ?? {}),
-      ...(event.at ? { createdAt: event.at } : {}),
-    },
-  });
+  insertOrderEvent(await connectDb(), event);
 }
 
 /** A unique constraint failed (Prisma P2002, or the driver's own error through an adapter). */

@@ -1,7 +1,7 @@
 // Lines of an order: where an ITEM's price, tax and deposit come from (the seller's catalog), how
 // lines are priced (always app/modules/pricing/totals.ts), what the buyer submitted (for Restore),
 // and how a change of lines reads in the history (before → after).
-import type { Tx } from "~/utils/db.server";
+import { statement, type Sqlite, type Tx } from "~/utils/db.server";
 import { computeTotals, type LineKind, type OrderTotals } from "../pricing/totals";
 
 export type LineDraft = {
@@ -23,16 +23,20 @@ export type PricedDraft = LineDraft & { totalCents: number };
 export type CatalogFormat = { id: string; description: string; unitPrice4: number; depositCents: number; taxRateBps: number };
 
 /** The seller's active formats (of active products) among `ids`; a foreign, unknown or inactive id is absent. */
-export async function loadSellerFormats(tx: Tx, sellerId: string, ids: readonly string[]): Promise<Map<string, CatalogFormat>> {
+export function loadSellerFormats(db: Sqlite, sellerId: string, ids: readonly string[]): Map<string, CatalogFormat> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.productFormat.findMany({
-    where: { id: { in: [...new Set(ids)] }, producerId: sellerId, active: true, product: { producerId: sellerId, active: true } },
-    select: { id: true, name: true, unitPrice4: true, depositCents: true, taxRate: { select: { rateBps: true } }, product: { select: { name: true } } },
-  });
+  const rows = statement(
+    db,
+    `SELECT f.id, p.name AS productName, f.name, f.unitPrice4, f.depositCents, t.rateBps
+     FROM "ProductFormat" f
+     JOIN "Product" p ON p.id = f.productId AND p.producerId = f.producerId AND p.active = 1
+     JOIN "TaxRate" t ON t.id = f.taxRateId
+     WHERE f.id IN (SELECT value FROM json_each(?)) AND f.producerId = ? AND f.active = 1`,
+  ).all(JSON.stringify([...new Set(ids)]), sellerId) as { id: string; productName: string; name: string; unitPrice4: number; depositCents: number; rateBps: number }[];
   return new Map(
     rows.map((f) => [
       f.id,
-      { id: f.id, description: `${f.product.name} — ${f.name}`, unitPrice4: f.unitPrice4, depositCents: f.depositCents, taxRateBps: f.taxRate.rateBps },
+      { id: f.id, description: `${f.productName} — ${f.name}`, unitPrice4: f.unitPrice4, depositCents: f.depositCents, taxRateBps: f.rateBps },
     ]),
   );
 }

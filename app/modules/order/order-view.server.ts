@@ -3,6 +3,7 @@
 import type { Prisma } from "@prisma/client";
 import { getDb, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { can } from "~/utils/permissions";
 import type { LineKind } from "../pricing/totals";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
@@ -19,6 +20,8 @@ export const orderViewInclude = {
   distributor: orgRef,
   lockedBy: { select: { id: true, name: true } },
   lines: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+  // The live invoice: at most one is not cancelled (a partial unique index says so).
+  invoices: { where: { status: { not: "CANCELLED" } }, select: { id: true, number: true, status: true, totalCents: true, balanceCents: true }, take: 1 },
 } satisfies Prisma.OrderInclude;
 
 export type OrderRow = Prisma.OrderGetPayload<{ include: typeof orderViewInclude }>;
@@ -66,7 +69,14 @@ export function lineView(line: OrderRow["lines"][number]): OrderLineView {
  */
 export function buildOrderView(
   order: OrderViewFields,
-  refs: { seller: OrgRef; buyer: OrgRef; rep: OrgRef | null; distributor: OrgRef | null; lockedBy: { id: string; name: string } | null },
+  refs: {
+    seller: OrgRef;
+    buyer: OrgRef;
+    rep: OrgRef | null;
+    distributor: OrgRef | null;
+    lockedBy: { id: string; name: string } | null;
+    invoice?: OrderView["invoice"];
+  },
   lines: OrderLineView[],
   actor: OrgActor,
   now: Date = new Date(),
@@ -91,8 +101,8 @@ export function buildOrderView(
     taxCents: order.taxCents,
     depositCents: order.depositCents,
     totalCents: order.totalCents,
-    // Invoices come with the invoicing module.
-    invoice: null,
+    // Retailer STAFF may not read invoices (DESIGN, "Tenancy and roles"): not even their summary.
+    invoice: can(actorPermissions(actor), "invoice:read") ? (refs.invoice ?? null) : null,
     lockedBy: lock && refs.lockedBy ? { id: refs.lockedBy.id, name: refs.lockedBy.name } : null,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
@@ -115,7 +125,7 @@ export function isBelowMinimum(order: { minOrderCents: number; subtotalCents: nu
 }
 
 export function toOrderView(row: OrderRow, actor: OrgActor, now: Date = new Date()): OrderView {
-  return buildOrderView(row, row, row.lines.map(lineView), actor, now);
+  return buildOrderView(row, { ...row, invoice: row.invoices[0] ?? null }, row.lines.map(lineView), actor, now);
 }
 
 /** One visible order, fully loaded, or 404. */

@@ -44,6 +44,24 @@ export function availableActions(status: string, side: OrderSide, actor: Actor):
   return (Object.keys(ORDER_RULES) as OrderAction[]).filter((a) => isAllowedFrom(a, status) && mayAct(a, side, actor));
 }
 
+/**
+ * The moves only invoice operations make (app/modules/invoice): publication freezes a delivered order,
+ * settlement moves it between INVOICED and PAID (both ways: a deleted payment reopens it), cancelling
+ * the invoice brings it back to DELIVERED for correction. None is a user action on the order itself.
+ */
+export const INVOICE_MOVES = {
+  publish: { from: ["DELIVERED"], to: "INVOICED", sides: SELLER_SIDE, permission: "invoice:publish" },
+  settle: { from: ["INVOICED"], to: "PAID", sides: [], permission: null },
+  reopen: { from: ["PAID"], to: "INVOICED", sides: [], permission: null },
+  cancelInvoice: { from: ["INVOICED", "PAID"], to: "DELIVERED", sides: SELLER_SIDE, permission: "invoice:cancel" },
+} as const satisfies Record<string, Rule>;
+
+/** The seller side (seller, rep, distributor) may publish the invoice of a delivered order, by role. */
+export function mayPublishInvoice(status: string, side: OrderSide, actor: Actor): boolean {
+  const rule = INVOICE_MOVES.publish;
+  return (rule.from as readonly string[]).includes(status) && rule.sides.includes(side) && can(actor, rule.permission);
+}
+
 /** Once shipped the lines no longer change; once invoiced nothing changes but through the invoice. */
 export const FROZEN_STATUSES: readonly OrderStatus[] = ["INVOICED", "PAID"];
 export const OPEN_STATUSES: readonly OrderStatus[] = ["PENDING", "ACCEPTED", "SHIPPED"];

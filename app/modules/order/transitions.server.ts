@@ -3,10 +3,11 @@
 // the history, releasing the edit lock. Delivering confirms the received quantities: more than ordered
 // places a new order for the extra (already DELIVERED, same prices and discounts); less stays recorded
 // on the line for a later credit note.
-import { getDb, type Tx } from "~/utils/db.server";
+import { connectDb, getDb, type Tx } from "~/utils/db.server";
 import { AppError, validationError, type FieldErrors } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
+import { publishOnDelivery } from "../invoice/publish-invoice.server";
 import { insertOrder } from "./create-order.server";
 import { notifyOrderEvent } from "./notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
@@ -59,7 +60,7 @@ async function deliver(tx: Tx, actor: OrgActor, order: OrderRow, data: Transitio
   let extra: { id: string; number: number } | null = null;
   if (extraLines.length) {
     const submitted = parseSubmitted(order.submitted);
-    extra = await insertOrder(tx, {
+    extra = insertOrder(await connectDb(), {
       relation: { id: order.relationId, producerId: order.sellerId, partnerId: order.buyerId, repId: order.repId, minOrderCents: 0 },
       buyerName: order.buyerName,
       currency: order.currency,
@@ -169,12 +170,15 @@ export async function transitionOrder(actor: OrgActor, orderId: string, action: 
     const changes = status && status !== order.status ? { status: { before: order.status, after: status }, ...outcome.changes } : outcome.changes;
     await recordOrderEvent(tx, { orderId: order.id, type: outcome.eventType, actor: eventActor, changes });
     if (outcome.notify) await notifyOrderEvent(tx, { type: outcome.notify, orderId: order.id, actorOrgId: actor.orgId });
-    return { order, version, extraOrderId: outcome.extraOrderId };
+    // A seller who invoices on delivery: the invoice is published in the same transaction.
+    const invoiced = action === "deliver" ? await publishOnDelivery(tx, order.sellerId, [order.id, ...(outcome.extraOrderId ? [outcome.extraOrderId] : [])], now) : [];
+    return { order, version, extraOrderId: outcome.extraOrderId, invoiced };
   }, TX_OPTIONS);
 
   const view = await loadOrderView(db, actor, saved.order.id);
   const partyOrgIds = partyOrgIdsOf(saved.order);
   publishOrderUpdated({ orderId: view.id, version: saved.version, status: view.status, partyOrgIds });
   if (saved.extraOrderId) publishOrderUpdated({ orderId: saved.extraOrderId, version: 1, status: "DELIVERED", partyOrgIds });
+  saved.invoiced.forEach(publishOrderUpdated);
   return { ...view, extraOrderId: saved.extraOrderId };
 }

@@ -7,6 +7,9 @@ export type Distribution = (typeof DISTRIBUTIONS)[number];
 
 export const ORDER_VIEWS = ["to_accept", "to_ship", "to_deliver", "late", "to_invoice", "unpaid", "done"] as const;
 export type OrderQuickView = (typeof ORDER_VIEWS)[number];
+/** The quick filters that are work to do, counted on the list and the home page; `done` is history. */
+export type CountedView = Exclude<OrderQuickView, "done">;
+export const COUNTED_VIEWS = ORDER_VIEWS.filter((view): view is CountedView => view !== "done");
 
 export type OrgRef = { id: string; slug: string; name: string };
 

@@ -133,6 +133,19 @@ export async function listRelations(
   return rows.map((row) => toView(row, actor.orgId));
 }
 
+/**
+ * The organizations the actor trades with through ACTIVE or ENDED retail relations (the order list's
+ * customer and supplier filters): just their names, without the relations' settings.
+ */
+export async function listRetailPartners(actor: OrgActor): Promise<{ producer: OrgRef; partner: OrgRef | null }[]> {
+  requirePermission(actor, "relation:read");
+  const org = { select: { id: true, slug: true, name: true } } as const;
+  return getDb().relation.findMany({
+    where: { AND: [visibleTo(actor.orgId), { kind: "RETAIL", status: { in: ["ACTIVE", "ENDED"] } }] },
+    select: { producer: org, partner: org },
+  });
+}
+
 export async function getRelation(actor: OrgActor, relationId: string): Promise<RelationDetail> {
   requirePermission(actor, "relation:read");
   const row = await getDb().relation.findFirst({

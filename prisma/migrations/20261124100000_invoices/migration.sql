@@ -270,3 +270,104 @@ CREATE INDEX "DocumentExport_expiresAt_idx" ON "DocumentExport"("expiresAt");
 
 -- One live invoice per order: a cancelled invoice keeps its number, and publishing again adds a new one.
 CREATE UNIQUE INDEX "Invoice_orderId_live_key" ON "Invoice"("orderId") WHERE "status" <> 'CANCELLED';
+
+-- The invoice freezes the order (second wall behind the services, which answer 409 `frozen`): once an
+-- order is INVOICED or PAID, its content and lines no longer change; its status moves only through
+-- invoice operations (settlement INVOICED <-> PAID, cancellation back to DELIVERED). The version, the
+-- edit-lock columns and updatedAt may still move.
+CREATE TRIGGER "Order_frozen_update" BEFORE UPDATE ON "Order"
+WHEN OLD."status" IN ('INVOICED', 'PAID') AND (
+    (NEW."status" IS NOT OLD."status" AND NEW."status" NOT IN ('INVOICED', 'PAID', 'DELIVERED'))
+    OR NEW."sellerId" IS NOT OLD."sellerId" OR NEW."buyerId" IS NOT OLD."buyerId"
+    OR NEW."repId" IS NOT OLD."repId" OR NEW."distributorId" IS NOT OLD."distributorId"
+    OR NEW."relationId" IS NOT OLD."relationId" OR NEW."number" IS NOT OLD."number"
+    OR NEW."distribution" IS NOT OLD."distribution" OR NEW."deliveryDate" IS NOT OLD."deliveryDate"
+    OR NEW."note" IS NOT OLD."note" OR NEW."currency" IS NOT OLD."currency"
+    OR NEW."groupDiscountBps" IS NOT OLD."groupDiscountBps" OR NEW."taxesEnabled" IS NOT OLD."taxesEnabled"
+    OR NEW."depositsEnabled" IS NOT OLD."depositsEnabled" OR NEW."minOrderCents" IS NOT OLD."minOrderCents"
+    OR NEW."subtotalCents" IS NOT OLD."subtotalCents" OR NEW."discountCents" IS NOT OLD."discountCents"
+    OR NEW."taxCents" IS NOT OLD."taxCents" OR NEW."depositCents" IS NOT OLD."depositCents"
+    OR NEW."totalCents" IS NOT OLD."totalCents" OR NEW."submitted" IS NOT OLD."submitted"
+    OR NEW."createdById" IS NOT OLD."createdById" OR NEW."createdByOrgId" IS NOT OLD."createdByOrgId"
+    OR NEW."acceptedAt" IS NOT OLD."acceptedAt" OR NEW."shippedAt" IS NOT OLD."shippedAt"
+    OR NEW."deliveredAt" IS NOT OLD."deliveredAt" OR NEW."closedAt" IS NOT OLD."closedAt"
+    OR NEW."createdAt" IS NOT OLD."createdAt"
+)
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the order is invoiced; only invoice operations may change it');
+END;
+
+CREATE TRIGGER "OrderLine_frozen_insert" BEFORE INSERT ON "OrderLine"
+WHEN (SELECT "status" FROM "Order" WHERE "id" = NEW."orderId") IN ('INVOICED', 'PAID')
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of an invoiced order do not change');
+END;
+
+CREATE TRIGGER "OrderLine_frozen_update" BEFORE UPDATE ON "OrderLine"
+WHEN (SELECT "status" FROM "Order" WHERE "id" = OLD."orderId") IN ('INVOICED', 'PAID')
+  OR (SELECT "status" FROM "Order" WHERE "id" = NEW."orderId") IN ('INVOICED', 'PAID')
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of an invoiced order do not change');
+END;
+
+CREATE TRIGGER "OrderLine_frozen_delete" BEFORE DELETE ON "OrderLine"
+WHEN (SELECT "status" FROM "Order" WHERE "id" = OLD."orderId") IN ('INVOICED', 'PAID')
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of an invoiced order do not change');
+END;
+
+-- A published invoice keeps its content: only its settlement (status, creditedCents, paidCents,
+-- balanceCents, paidAt, cancelledAt, updatedAt) changes. Its lines and every credit note are immutable.
+CREATE TRIGGER "Invoice_frozen_update" BEFORE UPDATE ON "Invoice"
+WHEN NEW."id" IS NOT OLD."id" OR NEW."sellerId" IS NOT OLD."sellerId" OR NEW."buyerId" IS NOT OLD."buyerId"
+    OR NEW."orderId" IS NOT OLD."orderId" OR NEW."sequence" IS NOT OLD."sequence" OR NEW."number" IS NOT OLD."number"
+    OR NEW."currency" IS NOT OLD."currency" OR NEW."locale" IS NOT OLD."locale" OR NEW."issuedAt" IS NOT OLD."issuedAt"
+    OR NEW."dueDate" IS NOT OLD."dueDate" OR NEW."paymentTermsDays" IS NOT OLD."paymentTermsDays"
+    OR NEW."orderNumber" IS NOT OLD."orderNumber" OR NEW."deliveryDate" IS NOT OLD."deliveryDate"
+    OR NEW."distribution" IS NOT OLD."distribution" OR NEW."note" IS NOT OLD."note"
+    OR NEW."seller" IS NOT OLD."seller" OR NEW."buyer" IS NOT OLD."buyer"
+    OR NEW."groupDiscountBps" IS NOT OLD."groupDiscountBps" OR NEW."taxesEnabled" IS NOT OLD."taxesEnabled"
+    OR NEW."depositsEnabled" IS NOT OLD."depositsEnabled" OR NEW."subtotalCents" IS NOT OLD."subtotalCents"
+    OR NEW."discountCents" IS NOT OLD."discountCents" OR NEW."taxCents" IS NOT OLD."taxCents"
+    OR NEW."depositCents" IS NOT OLD."depositCents" OR NEW."totalCents" IS NOT OLD."totalCents"
+    OR NEW."chainPosition" IS NOT OLD."chainPosition" OR NEW."contentHash" IS NOT OLD."contentHash"
+    OR NEW."previousHash" IS NOT OLD."previousHash" OR NEW."createdById" IS NOT OLD."createdById"
+    OR NEW."createdByOrgId" IS NOT OLD."createdByOrgId" OR NEW."createdAt" IS NOT OLD."createdAt"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: a published invoice does not change (issue a credit note)');
+END;
+
+CREATE TRIGGER "Invoice_frozen_delete" BEFORE DELETE ON "Invoice"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: a published invoice is never deleted (cancel it)');
+END;
+
+CREATE TRIGGER "InvoiceLine_frozen_update" BEFORE UPDATE ON "InvoiceLine"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of a published invoice do not change');
+END;
+
+CREATE TRIGGER "InvoiceLine_frozen_delete" BEFORE DELETE ON "InvoiceLine"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of a published invoice do not change');
+END;
+
+CREATE TRIGGER "CreditNote_frozen_update" BEFORE UPDATE ON "CreditNote"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: a published credit note does not change');
+END;
+
+CREATE TRIGGER "CreditNote_frozen_delete" BEFORE DELETE ON "CreditNote"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: a published credit note is never deleted');
+END;
+
+CREATE TRIGGER "CreditNoteLine_frozen_update" BEFORE UPDATE ON "CreditNoteLine"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of a published credit note do not change');
+END;
+
+CREATE TRIGGER "CreditNoteLine_frozen_delete" BEFORE DELETE ON "CreditNoteLine"
+BEGIN
+    SELECT RAISE(ABORT, 'frozen: the lines of a published credit note do not change');
+END;

@@ -1,0 +1,40 @@
+// zod schemas of the invoice services, shared by the invoice page and the JSON API
+// (../shared/api.md, "Invoices, credit notes, payments"). Numbers may come as JSON numbers or as digit
+// strings (form posts); anything else is 400 validation_failed naming the field.
+import { z } from "zod";
+import { MAX_CENTS } from "~/utils/money";
+import { MAX_QUANTITY, versionSchema } from "../order/schemas";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const digitsToNumber = (v: unknown) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v.trim()) : v);
+
+export const INVOICE_STATUSES = ["ISSUED", "PAID", "CANCELLED"] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export const CREDIT_NOTE_KINDS = ["LINES", "AMOUNT", "CANCELLATION"] as const;
+export type CreditNoteKind = (typeof CREDIT_NOTE_KINDS)[number];
+
+/** POST /api/v1/orders/:id/invoice */
+export const publishInvoiceSchema = z.object({ version: versionSchema });
+
+/** POST /api/v1/invoices/:id/cancel */
+export const cancelInvoiceSchema = z.object({
+  reason: z.preprocess(blankToUndefined, z.string().trim().max(1000).optional()).describe("Kept as the cancellation credit note's note"),
+});
+
+/** POST /api/v1/invoices/:id/credit-notes: exactly one of `lines` and `amountCents`. */
+export const creditNoteSchema = z.object({
+  lines: z
+    .array(
+      z.object({
+        lineId: z.string().trim().min(1).max(64).describe("An invoice.lines[].id"),
+        quantity: z.preprocess(digitsToNumber, z.number().int().min(1).max(MAX_QUANTITY)),
+      }),
+    )
+    .min(1)
+    .max(500)
+    .optional()
+    .describe("Goods not delivered: invoice lines and quantities, credited at the invoice's prices, discounts, taxes and deposits"),
+  amountCents: z.preprocess(blankToUndefined, z.preprocess(digitsToNumber, z.number().int().min(1).max(MAX_CENTS)).optional()).describe("A free amount, taxes included"),
+  note: z.string().trim().min(1).max(2000).describe("The reconciliation note (mandatory)"),
+});
+export type CreditNoteInput = z.output<typeof creditNoteSchema>;
