@@ -256,6 +256,11 @@ function writeInvoiceSection(line: (text?: string) => void, inv: InvoiceBenchRes
   line();
   const profiled = inv.scenarios.filter((s) => s.profile);
   if (profiled.length) {
+    line(
+      "Server-side, per request (as in the profile below): the SQL columns count what goes through Prisma's driver adapter — the ledger's reads on the raw connection " +
+        "(app/modules/receivables/ledger.server.ts) are not in them.",
+    );
+    line();
     line("| measurement | wall ms/request (server) | SQL statements | SQL ms | tx wait ms |");
     line("| --- | ---: | ---: | ---: | ---: |");
     for (const s of profiled) line(`| ${s.title} | ${ms(s.profile!.meanMs)} | ${n(s.profile!.meanSqlCount, 1)} | ${ms(s.profile!.meanSqlMs)} | ${ms(s.profile!.meanTxWaitMs)} |`);

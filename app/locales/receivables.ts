@@ -103,6 +103,14 @@ const en = {
   "payables.payOnlineHint": "The ticked invoices, in one card payment.",
   "payables.checkout.success": "Thank you: your payment is being confirmed by Stripe. The invoices show as paid within a few moments.",
   "payables.checkout.cancelled": "Payment cancelled: nothing was charged.",
+  "receivables.home.overdue.one": "{count} overdue invoice",
+  "receivables.home.overdue.other": "{count} overdue invoices",
+  "receivables.home.overdueNone": "No overdue invoice",
+  "receivables.home.overdueAmount": "{amount} past due",
+  "payables.home.toPay.one": "{count} invoice to pay",
+  "payables.home.toPay.other": "{count} invoices to pay",
+  "payables.home.toPayNone": "No invoice to pay",
+  "payables.home.balance": "Balance due: {amount}",
   "payables.unallocatedNotice":
     "{amount} you paid online could not be allocated: the invoices had been settled meanwhile. Your supplier will refund or settle it.",
 
@@ -237,6 +245,14 @@ const fr: Record<keyof typeof en, string> = {
   "payables.payOnlineHint": "Les factures cochées, en un seul paiement par carte.",
   "payables.checkout.success": "Merci : Stripe confirme votre paiement. Les factures apparaîtront payées dans quelques instants.",
   "payables.checkout.cancelled": "Paiement annulé : rien n’a été débité.",
+  "receivables.home.overdue.one": "{count} facture en retard",
+  "receivables.home.overdue.other": "{count} factures en retard",
+  "receivables.home.overdueNone": "Aucune facture en retard",
+  "receivables.home.overdueAmount": "{amount} échus",
+  "payables.home.toPay.one": "{count} facture à payer",
+  "payables.home.toPay.other": "{count} factures à payer",
+  "payables.home.toPayNone": "Aucune facture à payer",
+  "payables.home.balance": "Reste dû : {amount}",
   "payables.unallocatedNotice":
     "{amount} payés en ligne n’ont pu être imputés : les factures avaient été réglées entre-temps. Votre fournisseur vous les remboursera ou les imputera.",
 

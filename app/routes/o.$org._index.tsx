@@ -1,6 +1,7 @@
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { HomeAttention } from "~/components/home-attention";
 import { HomeOrders } from "~/components/home-orders";
 import { useT, useTCount } from "~/components/i18n";
 import { useOrgLayout } from "~/components/org-nav";
@@ -8,18 +9,20 @@ import { PageHeader } from "~/components/ui/layout";
 import { loadOrgPage } from "~/http/org-route.server";
 import { loadHomeOrders } from "~/http/order-pages.server";
 import { getHomeSummary } from "~/modules/org/dashboard.server";
+import { summarizeOverdueReceivables, summarizePayables } from "~/modules/receivables/due-summary.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return loadOrgPage(args, async ({ actor }) => {
-    const [summary, orders] = await Promise.all([getHomeSummary(actor), loadHomeOrders(actor)]);
-    return json({ summary, orders });
+    // Unread messages come with the layout (the navigation counts them too).
+    const [summary, orders, overdue, payables] = await Promise.all([getHomeSummary(actor), loadHomeOrders(actor), summarizeOverdueReceivables(actor), summarizePayables(actor)]);
+    return json({ summary, orders, overdue, payables });
   });
 }
 
 export default function OrgHome() {
   const t = useT();
   const tc = useTCount();
-  const { summary, orders } = useLoaderData<typeof loader>();
+  const { summary, orders, overdue, payables } = useLoaderData<typeof loader>();
   const { org, user } = useOrgLayout();
   const tiles = [
     { to: "relations", text: tc("org.home.activeRelations", summary.activeRelations), show: true },
@@ -30,6 +33,7 @@ export default function OrgHome() {
   return (
     <>
       <PageHeader title={t("org.home.welcome", { name: user.name })} description={t("org.home.intro", { org: org.name })} />
+      <HomeAttention overdue={overdue} payables={payables} />
       <HomeOrders orders={orders} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { useFormat, useT } from "~/components/i18n";
@@ -16,7 +16,10 @@ import { cancelInvoice } from "~/modules/invoice/cancel-invoice.server";
 import { issueCreditNote, proposedCreditNote } from "~/modules/invoice/credit-notes.server";
 import { getInvoice } from "~/modules/invoice/invoice-view.server";
 import type { InvoiceView, PartySnapshot } from "~/modules/invoice/types";
+import { actorCan } from "~/modules/org/access.server";
+import { getOrganization } from "~/modules/org/organization.server";
 import { deletePayment, recordInvoicePayment } from "~/modules/payment/payments.server";
+import { createCheckout, sellersPayableOnline } from "~/modules/payment/stripe-checkout.server";
 import { PAYMENT_METHODS } from "~/modules/payment/schemas";
 import { todayIso } from "~/modules/order/dates";
 import { isAppError, validationError } from "~/utils/errors";
@@ -28,7 +31,10 @@ export async function loader(args: LoaderFunctionArgs) {
   return loadOrgPage(args, async ({ actor, t }) => {
     const invoice = await getInvoice(actor, args.params.invoiceId ?? "");
     const proposal = invoice.actions.includes("creditNote") ? await proposedCreditNote(actor, invoice.id) : null;
-    return json({ invoice, proposal, today: todayIso(), title: t("invoices.number", { number: invoice.number }) });
+    // The customer pays an open invoice online when its supplier takes online payments (as on the payables page).
+    const payable = invoice.viewerSide === "buyer" && invoice.status === "ISSUED" && invoice.balanceCents > 0 && actorCan(actor, "invoice:pay");
+    const payOnline = payable && (await sellersPayableOnline([invoice.seller.id])).has(invoice.seller.id);
+    return json({ invoice, proposal, payOnline, today: todayIso(), title: t("invoices.number", { number: invoice.number }) });
   });
 }
 
@@ -54,18 +60,22 @@ async function withFormFields<T>(rename: (field: string) => string, work: () => 
 
 export async function action(args: ActionFunctionArgs) {
   const invoiceId = args.params.invoiceId ?? "";
-  return handleOrgForm(args, async ({ actor, t, values, language }) => {
+  return handleOrgForm(args, async ({ actor, t, values }) => {
     const here = `/o/${actor.orgSlug}/invoices/${invoiceId}`;
-    const locale = language === "fr" ? "fr-FR" : "en-GB";
     switch (values.intent) {
+      case "pay-online": {
+        // Off to Stripe's Checkout page, the payables page's flow; Stripe sends the payer back there.
+        return redirect((await createCheckout(actor, { invoiceIds: [invoiceId] })).url);
+      }
       case "payment": {
         const amountCents = amountCentsOf(values.amount, "amount");
         const payment = await withFormFields(
           (f) => (f === "amountCents" ? "amount" : f),
           () => recordInvoicePayment(actor, invoiceId, { amountCents, method: values.method, reference: values.reference, paidAt: values.paidAt }),
         );
-        const invoice = await getInvoice(actor, invoiceId);
-        return redirectWithToast(here, t("invoices.payment.recorded", { amount: formatCents(payment.amountCents, invoice.currency, locale), number: invoice.number }));
+        // The amount as the page shows it: in the organization's format, whatever the interface language.
+        const [invoice, org] = await Promise.all([getInvoice(actor, invoiceId), getOrganization(actor)]);
+        return redirectWithToast(here, t("invoices.payment.recorded", { amount: formatCents(payment.amountCents, invoice.currency, org.locale), number: invoice.number }));
       }
       case "delete-payment": {
         await deletePayment(actor, String(values.paymentId ?? ""), invoiceId);
@@ -150,11 +160,14 @@ export default function InvoicePage() {
         </dl>
       </header>
       <div className="mb-6 space-y-3">
-        {posted && !["payment", "delete-payment", "credit-lines", "credit-amount", "cancel"].includes(String(posted.values.intent)) ? <FormError message={posted.formError} /> : null}
+        {posted && !["payment", "delete-payment", "credit-lines", "credit-amount", "cancel", "pay-online"].includes(String(posted.values.intent)) ? <FormError message={posted.formError} /> : null}
         {errorFor("delete-payment") ? <FormError message={errorFor("delete-payment")!.formError} /> : null}
+        {/* Above the form: a refusal (paid meanwhile, Stripe unavailable) may come with the form gone. */}
+        {errorFor("pay-online") ? <FormError message={errorFor("pay-online")!.formError} /> : null}
         {invoice.cancelledAt ? <Notice tone="warning">{t("invoices.cancelledNotice", { date: fmt.date(invoice.cancelledAt) })}</Notice> : null}
         {invoice.status === "PAID" && invoice.paidAt ? <Notice tone="info">{t("invoices.paidNotice", { date: fmt.date(invoice.paidAt) })}</Notice> : null}
         {!sellerSide ? <Notice tone="info">{t("invoices.readOnly")}</Notice> : null}
+        {data.payOnline ? <PayOnlineForm invoice={invoice} /> : null}
       </div>
       <div className="space-y-6">
         <div className="grid gap-6 md:grid-cols-2">
@@ -386,6 +399,25 @@ function Confirm({ label, text, danger = true, children }: { label: string; text
         {children}
       </Form>
     </details>
+  );
+}
+
+/** The customer's way to pay the balance by card, through the supplier's Stripe Checkout. */
+function PayOnlineForm({ invoice }: { invoice: InvoiceView }) {
+  const t = useT();
+  const { money } = useOrderMoney(invoice.currency);
+  return (
+    <section className="card p-5" aria-labelledby="pay-online-title">
+      <Form method="post" className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 id="pay-online-title" className="text-base font-semibold">
+            {t("invoices.payOnline.title")}
+          </h2>
+          <p className="text-sm text-stone-600">{t("invoices.payOnline.hint", { amount: money(invoice.balanceCents) })}</p>
+        </div>
+        <SubmitButton intent="pay-online">{t("invoices.payOnline.submit")}</SubmitButton>
+      </Form>
+    </section>
   );
 }
 

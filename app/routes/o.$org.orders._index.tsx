@@ -1,3 +1,4 @@
+import { DocumentExportForm } from "~/components/document-exports";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -64,14 +65,7 @@ export default function OrdersPage() {
             <a href={exportHref} className="btn-secondary" download>
               {t("orders.export")}
             </a>
-            <Form method="post" action={`/o/${org.slug}/orders/documents-export`} title={t("documentExport.startHint")}>
-              {[...exportParams].map(([key, value]) => (
-                <input key={key} type="hidden" name={key} value={value} />
-              ))}
-              <button type="submit" className="btn-secondary">
-                {t("documentExport.start")}
-              </button>
-            </Form>
+            <DocumentExportForm orgSlug={org.slug} filters={exportParams} />
             {can("order:create") ? (
               <Link to={`/o/${org.slug}/orders/new`} className="btn-primary">
                 {t("orders.new")}

@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { PageClient, useTestServer, type TestServer } from "../setup/http";
 import { insertCreditNote, insertInvoice } from "../setup/insert-invoice";
 import { insertOrder } from "../setup/insert-order";
+import { pdfText } from "../setup/pdf-text";
 
 let server: TestServer;
 let pending: Awaited<ReturnType<typeof insertOrder>>;
@@ -197,6 +198,39 @@ describe("documents in bulk", () => {
     expect(fs.existsSync(file)).toBe(false);
     expect(await db.documentExport.findUnique({ where: { id } })).toBeNull();
     expect((await clients.alice.get(`/o/brasserie-du-pont/orders/documents-export/${id}`)).status).toBe(404);
+  });
+
+  it("holds only the kinds of documents the user ticked, the invoices drawn by the worker threads", async () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...FILTERS, buyer: martinId })) form.append(key, value);
+    form.append("documents", "");
+    form.append("documents", "INVOICE");
+    const res = await clients.alice.postMultipart("/o/brasserie-du-pont/orders/documents-export", form);
+    expect(res.status).toBe(302);
+    const id = /\/orders\/documents-export\/([A-Za-z0-9_-]+)$/.exec(res.location ?? "")![1];
+    expect((await finished(id)).status).toBe("DONE");
+
+    const page = await clients.alice.get(`/o/brasserie-du-pont/orders/documents-export/${id}`);
+    expect(page.html).toContain("Factures");
+    expect(page.html).not.toContain("Bons de commande");
+    const download = await clients.alice.download(`/o/brasserie-du-pont/orders/documents-export/${id}/download`);
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    const entry = `brasserie-du-pont-${invoiced.number}/facture-${invoice.number}.pdf`;
+    expect(zipEntries(bytes)).toEqual([entry]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zip-")), "export.zip");
+    fs.writeFileSync(file, bytes);
+    const text = pdfText(new Uint8Array(execFileSync("unzip", ["-p", file, entry])));
+    expect(text).toContain(`Facture ${invoice.number}`);
+    expect(text).toContain("Ambrée");
+  });
+
+  it("refuses an export with no kind of document ticked, with the reason", async () => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(FILTERS)) form.append(key, value);
+    form.append("documents", "");
+    const res = await clients.alice.postMultipart("/o/brasserie-du-pont/orders/documents-export", form);
+    expect(res.status).toBe(400);
+    expect(res.html).toContain("Choisissez au moins un type de document à mettre dans le zip.");
   });
 
   it("is started from the order list with its current filters", async () => {

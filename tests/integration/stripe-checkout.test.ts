@@ -247,6 +247,57 @@ describe("paying several invoices from the payables page", () => {
   });
 });
 
+describe("paying one invoice from its page", () => {
+  it("shows the customer's owner a Pay online button that opens Checkout for the balance", async () => {
+    const inv = await invoice("brasserie-du-pont", "epicerie-martin", "marc@martin.test");
+    const marc = await new PageClient(server).login("marc@martin.test");
+    const page = await marc.get(`/o/epicerie-martin/invoices/${inv.id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/Pay online|Payer en ligne/);
+    expect(page.html).toContain('value="pay-online"');
+    expect(page.html).toMatch(/12,00\s€/);
+
+    const before = standIn.requests.length;
+    const res = await marc.post(`/o/epicerie-martin/invoices/${inv.id}`, { intent: "pay-online" });
+    expect(res.status).toBe(302);
+    expect(res.location).toMatch(/^https:\/\/checkout\.stripe\.test\/c\/pay\//);
+    const [sent] = standIn.requests.slice(before);
+    expect(sent.stripeAccount).toBe(ACCOUNT);
+    expect(sent.params["line_items[0][price_data][unit_amount]"]).toBe("1200");
+    expect(sent.params.success_url).toMatch(/\/o\/epicerie-martin\/payables\?supplier=.+&checkout=success$/);
+    expect(await getDb().checkoutSession.count({ where: { buyerId: inv.buyerId, invoiceIds: JSON.stringify([inv.id]) } })).toBe(1);
+  });
+
+  it("shows no button to the seller, for a supplier without a connected account, or once the invoice is paid", async () => {
+    const inv = await invoice("brasserie-du-pont", "epicerie-martin", "marc@martin.test");
+    const alice = await new PageClient(server).login("alice@brasserie.test");
+    const sellerPage = await alice.get(`/o/brasserie-du-pont/invoices/${inv.id}`);
+    expect(sellerPage.status).toBe(200);
+    expect(sellerPage.html).not.toContain('value="pay-online"');
+
+    const unconnected = await invoice("boulangerie-aurore", "cafe-central", "chloe@central.test");
+    const chloe = await new PageClient(server).login("chloe@central.test");
+    const page = await chloe.get(`/o/cafe-central/invoices/${unconnected.id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('value="pay-online"');
+    // Posting anyway answers the checkout's refusal in the page, not a 500.
+    const post = await chloe.post(`/o/cafe-central/invoices/${unconnected.id}`, { intent: "pay-online" });
+    expect(post.status).toBe(409);
+    expect(post.html).toMatch(/paiement en ligne n’est pas disponible|Online payment is not available/);
+
+    await getDb().$transaction((tx) =>
+      recordPaymentInTx(tx, {
+        sellerId: inv.sellerId, buyerId: inv.buyerId, amountCents: inv.totalCents, method: "TRANSFER", reference: "VIR-3", paidAt: new Date(),
+        source: "MANUAL", externalId: null, createdById: null, createdByOrgId: inv.sellerId, allocations: [{ invoiceId: inv.id, amountCents: inv.totalCents }],
+      }),
+    );
+    const marc = await new PageClient(server).login("marc@martin.test");
+    const paid = await marc.get(`/o/epicerie-martin/invoices/${inv.id}`);
+    expect(paid.status).toBe(200);
+    expect(paid.html).not.toContain('value="pay-online"');
+  });
+});
+
 /** A logged-in session cookie, for a form post with a repeated field (PageClient posts one value per name). */
 async function sessionCookie(email: string): Promise<string> {
   const res = await fetch(`${server.baseUrl}/login`, {

@@ -56,6 +56,18 @@ describe("without Stripe keys", () => {
     expect(post.status).toBe(409);
     expect(post.html).toMatch(/paiement en ligne n’est pas disponible|Online payment is not available/);
   });
+
+  it("shows no Pay online button on the invoice page, even to the customer's owner of a connected supplier", async () => {
+    const marc = await new PageClient(server).login("marc@martin.test");
+    const page = await marc.get(`/o/epicerie-martin/invoices/${invoiceId}`);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('value="pay-online"');
+    expect(page.html).not.toMatch(/Pay online|Payer en ligne/);
+    const post = await marc.post(`/o/epicerie-martin/invoices/${invoiceId}`, { intent: "pay-online" });
+    expect(post.status).toBe(409);
+    expect(post.html).toMatch(/paiement en ligne n’est pas disponible|Online payment is not available/);
+    expect(await getDb().checkoutSession.count()).toBe(0);
+  });
 });
 
 describe("payment settings", () => {

@@ -200,6 +200,7 @@ describe("form actions posting another tenant's ids", () => {
     ["credit lines of a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "credit-lines", [`credit.x`]: "1", note: "Pirate" }]],
     ["cancel a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "cancel", reason: "Pirate" }]],
     ["delete a payment of a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "delete-payment", paymentId: "x" }]],
+    ["pay a foreign invoice online from its page", () => [`/o/epicerie-martin/invoices/${foreign.invoiceId}`, { intent: "pay-online" }, marc]],
   ];
 
   it.each(probes)("%s → 404, nothing changed", async (_name, probe) => {

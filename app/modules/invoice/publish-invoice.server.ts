@@ -26,7 +26,8 @@ import {
 import { actorPermissions } from "../order/order-view.server";
 import { INVOICE_MOVES, mayPublishInvoice } from "../order/status-machine";
 import { computeTotals, type LineKind } from "../pricing/totals";
-import { loadInvoiceView } from "./invoice-view.server";
+import { requirePermission } from "../org/access.server";
+import { loadInvoiceView, toInvoiceView, type InvoiceRow } from "./invoice-view.server";
 import { invoiceHash, nextChainLink } from "./ledger.server";
 import { notifyInvoicePublished } from "./notifications.server";
 import { refreshSettlement } from "./settlement.server";
@@ -49,7 +50,11 @@ export function addDays(date: string, days: number): string {
 
 const partySelect = { id: true, name: true, address: true, email: true, phone: true, taxNumber: true, locale: true } as const;
 
-export type Publication = { invoiceId: string; orderUpdates: OrderUpdated[] };
+/**
+ * `invoice`: the new invoice as a read would return it (no credit note, no payment yet), to answer
+ * with without reading it back; null when its settlement changed it (a total of 0: paid at once).
+ */
+export type Publication = { invoiceId: string; orderUpdates: OrderUpdated[]; invoice: InvoiceRow | null };
 
 /**
  * Publishes the invoice of a DELIVERED order inside `tx`. `by` is who publishes (null: automatically,
@@ -115,19 +120,20 @@ export async function publishInvoiceInTx(
     ...priced.totals,
     ...chain,
   };
+  const { lines: _lines, ...columns } = content;
+  const data = {
+    ...columns,
+    locale: order.buyer.locale,
+    distribution: order.distribution,
+    note: order.note,
+    balanceCents: priced.totals.totalCents,
+    contentHash: invoiceHash(content),
+    createdById: input.by?.userId ?? null,
+    createdByOrgId: input.by?.orgId ?? order.sellerId,
+  };
   const invoice = await tx.invoice.create({
-    data: {
-      ...content,
-      lines: { createMany: { data: lines } }, // one INSERT for all the lines
-      locale: order.buyer.locale,
-      distribution: order.distribution,
-      note: order.note,
-      balanceCents: priced.totals.totalCents,
-      contentHash: invoiceHash(content),
-      createdById: input.by?.userId ?? null,
-      createdByOrgId: input.by?.orgId ?? order.sellerId,
-    },
-    select: { id: true, number: true },
+    data: { ...data, lines: { createMany: { data: lines } } }, // one INSERT for all the lines
+    select: { id: true, number: true, status: true, creditedCents: true, paidCents: true, paidAt: true, cancelledAt: true, createdAt: true, updatedAt: true },
   });
 
   const version = await saveNextVersion(tx, order, { status: "INVOICED", lockedById: null, lockedUntil: null });
@@ -147,7 +153,18 @@ export async function publishInvoiceInTx(
   // An invoice of nothing to pay (a total of 0) is settled at once; any other new invoice is open
   // (nothing credited or paid yet), so there is nothing to recompute.
   const settled = content.totalCents === 0 ? await refreshSettlement(tx, [invoice.id], input.eventActor, input.now) : [];
-  return { invoiceId: invoice.id, orderUpdates: settled.length ? settled : [published] };
+  const row: InvoiceRow | null =
+    content.totalCents === 0
+      ? null
+      : {
+          ...data,
+          ...invoice,
+          order: { sellerId: order.sellerId, buyerId: order.buyerId, repId: order.repId, distributorId: order.distributorId },
+          lines: lines.map((l) => ({ ...l, invoiceId: invoice.id })),
+          creditNotes: [],
+          allocations: [],
+        };
+  return { invoiceId: invoice.id, orderUpdates: settled.length ? settled : [published], invoice: row };
 }
 
 /** The seller's name, for automatic publication (the history names the seller, not a user). */
@@ -179,7 +196,9 @@ export async function publishInvoice(actor: OrgActor, orderId: string, input: un
       eventActor: eventActorOf(actor, order),
       now,
     });
-    return { publication, view: await loadInvoiceView(tx, actor, publication.invoiceId) };
+    requirePermission(actor, "invoice:read"); // as reading it back would
+    const view = publication.invoice ? toInvoiceView(publication.invoice, actor) : await loadInvoiceView(tx, actor, publication.invoiceId);
+    return { publication, view };
   }, TX_OPTIONS);
   result.publication.orderUpdates.forEach(publishOrderUpdated);
   return result.view;

@@ -24,7 +24,7 @@ import { notifyOrderEventSync } from "./notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
 import { insertOrderEvent, type EventActor } from "./order-guard.server";
 import { loadSellerFormats, priceDrafts, lineSnapshot, type LineDraft, type Submitted } from "./order-lines.server";
-import { buildOrderView, loadOrderView } from "./order-view.server";
+import { buildOrderView, lineView, loadOrderView } from "./order-view.server";
 import { createOrderSchema, idempotencyKeySchema, type CreateOrderInput } from "./schemas";
 import type { Distribution, OrderView, OrgRef } from "./types";
 
@@ -302,19 +302,7 @@ function placeOrder(db: Sqlite, actor: OrgActor, data: CreateOrderInput, now: Da
       updatedAt: order.createdAt,
     },
     { seller: relation.seller, buyer: relation.buyer, rep: relation.rep, distributor, lockedBy: null },
-    order.lines.map((line) => ({
-      id: line.id,
-      kind: line.kind,
-      formatId: line.formatId,
-      description: line.description,
-      quantity: line.quantity,
-      unitPrice4: line.unitPrice4,
-      discountBps: line.discountBps,
-      taxRateBps: line.taxRateBps,
-      depositCents: line.depositCents,
-      totalCents: line.totalCents,
-      receivedQuantity: line.receivedQuantity ?? null,
-    })),
+    order.lines.map(lineView),
     actor,
     now,
   );

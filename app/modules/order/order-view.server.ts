@@ -47,7 +47,12 @@ export function validLock(
   return { id: order.lockedById, until: order.lockedUntil };
 }
 
-export function lineView(line: OrderRow["lines"][number]): OrderLineView {
+export function lineView(
+  line: Pick<OrderRow["lines"][number], "id" | "formatId" | "description" | "quantity" | "unitPrice4" | "discountBps" | "taxRateBps" | "depositCents" | "totalCents"> & {
+    kind: string;
+    receivedQuantity?: number | null;
+  },
+): OrderLineView {
   return {
     id: line.id,
     kind: line.kind as LineKind,
@@ -59,7 +64,7 @@ export function lineView(line: OrderRow["lines"][number]): OrderLineView {
     taxRateBps: line.taxRateBps,
     depositCents: line.depositCents,
     totalCents: line.totalCents,
-    receivedQuantity: line.receivedQuantity,
+    receivedQuantity: line.receivedQuantity ?? null,
   };
 }
 
