@@ -5,7 +5,7 @@
 // document or reordering them breaks the chain from there on. This one module builds the canonical
 // content for publication and for `npm run verify-ledger` alike.
 import { createHash } from "node:crypto";
-import type { Db, Tx } from "~/utils/db.server";
+import { connectDb, statement, type Db, type Tx } from "~/utils/db.server";
 import { nextSellerSequence } from "./sequences.server";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -180,12 +180,12 @@ export function creditNoteHash(doc: CreditNoteContent): string {
 export async function nextChainLink(tx: Tx, sellerId: string): Promise<Chain> {
   const chainPosition = await nextSellerSequence(tx, sellerId, "LEDGER");
   if (chainPosition === 1) return { chainPosition, previousHash: null };
-  const where = { sellerId_chainPosition: { sellerId, chainPosition: chainPosition - 1 } };
-  const [invoice, creditNote] = await Promise.all([
-    tx.invoice.findUnique({ where, select: { contentHash: true } }),
-    tx.creditNote.findUnique({ where, select: { contentHash: true } }),
-  ]);
-  const previous = invoice ?? creditNote;
+  // The link before, an invoice or a credit note (one prepared statement: this runs on every publication).
+  const previous = statement(
+    await connectDb(),
+    `SELECT "contentHash" FROM "Invoice" WHERE "sellerId" = ? AND "chainPosition" = ?
+     UNION ALL SELECT "contentHash" FROM "CreditNote" WHERE "sellerId" = ? AND "chainPosition" = ?`,
+  ).get(sellerId, chainPosition - 1, sellerId, chainPosition - 1) as { contentHash: string } | undefined;
   // The sequence and the documents are written in the same transactions: a hole is a broken ledger.
   if (!previous) throw new Error(`Ledger of seller ${sellerId} has no document at position ${chainPosition - 1}`);
   return { chainPosition, previousHash: previous.contentHash };
