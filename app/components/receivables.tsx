@@ -2,6 +2,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useFormat, useT } from "./i18n";
 import { useOrderMoney } from "./orders";
+import { Card } from "./ui/layout";
 import type { MessageKey } from "~/locales";
 import { formatCents } from "~/utils/money";
 
@@ -30,6 +31,55 @@ const BUCKETS: { key: keyof AgeingData; label: MessageKey; color: string }[] = [
   { key: "d60Cents", label: "receivables.ageing.d60", color: "bg-orange-500" },
   { key: "d90Cents", label: "receivables.ageing.d90", color: "bg-red-600" },
 ];
+
+/**
+ * The balance, the overdue amount, money received that no invoice took, and the ageing chart: the head
+ * of a customer's receivables and of a supplier's payables (the labels say which side reads it).
+ */
+export function BalanceSummary({
+  side,
+  balanceCents,
+  overdueCents,
+  unallocatedCents,
+  ageing,
+  currency,
+}: {
+  side: "receivables" | "payables";
+  balanceCents: number;
+  overdueCents: number;
+  unallocatedCents: number;
+  ageing: AgeingData;
+  currency: string;
+}) {
+  const t = useT();
+  const { money } = useOrderMoney(currency);
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <Card>
+        <dl className="space-y-3">
+          <div>
+            <dt className="text-sm text-stone-600">{t(`${side}.balance`)}</dt>
+            <dd className="text-2xl font-bold tabular-nums" data-testid="balance">
+              {money(balanceCents)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("receivables.col.overdue")}</dt>
+            <dd className={`text-lg font-semibold tabular-nums ${overdueCents > 0 ? "text-red-700" : ""}`}>{money(overdueCents)}</dd>
+          </div>
+          {unallocatedCents > 0 ? (
+            <div role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+              {t(`${side}.unallocatedNotice`, { amount: money(unallocatedCents) })}
+            </div>
+          ) : null}
+        </dl>
+      </Card>
+      <Card className="lg:col-span-2">
+        <AgeingChart ageing={ageing} currency={currency} />
+      </Card>
+    </div>
+  );
+}
 
 /** Ageing as horizontal bars (plain HTML and CSS), each as wide as its share of the largest bucket. */
 export function AgeingChart({ ageing, currency }: { ageing: AgeingData; currency: string }) {

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useFormat, useT, useTCount } from "~/components/i18n";
 import { useCan, useOrgLayout } from "~/components/org-nav";
 import { useOrderMoney } from "~/components/orders";
-import { AgeingChart, BalancesTable, LedgerFilters, LedgerPager, LedgerTable } from "~/components/receivables";
+import { BalanceSummary, BalancesTable, LedgerFilters, LedgerPager, LedgerTable } from "~/components/receivables";
 import { FormError } from "~/components/ui/field";
-import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { handleOrgForm, loadOrgPage } from "~/http/org-route.server";
@@ -116,30 +116,7 @@ function SupplierLedger() {
       <h2 id="supplier-title" className="text-xl font-bold">
         {s.seller.name}
       </h2>
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card>
-          <dl className="space-y-3">
-            <div>
-              <dt className="text-sm text-stone-600">{t("payables.balance")}</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-testid="balance">
-                {money(s.balanceCents)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-stone-600">{t("receivables.col.overdue")}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${s.overdueCents > 0 ? "text-red-700" : ""}`}>{money(s.overdueCents)}</dd>
-            </div>
-            {s.unallocatedCents > 0 ? (
-              <div role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-                {t("payables.unallocatedNotice", { amount: money(s.unallocatedCents) })}
-              </div>
-            ) : null}
-          </dl>
-        </Card>
-        <Card className="lg:col-span-2">
-          <AgeingChart ageing={s.ageing} currency={s.currency} />
-        </Card>
-      </div>
+      <BalanceSummary side="payables" balanceCents={s.balanceCents} overdueCents={s.overdueCents} unallocatedCents={s.unallocatedCents} ageing={s.ageing} currency={s.currency} />
 
       {s.openInvoices.length > 0 ? (
         <Form method="post" aria-labelledby="open-title">

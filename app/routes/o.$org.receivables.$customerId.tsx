@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useFormat, useT, useTCount } from "~/components/i18n";
 import { useCan, useOrgLayout } from "~/components/org-nav";
 import { useOrderMoney } from "~/components/orders";
-import { AgeingChart, LedgerFilters, LedgerPager, LedgerTable } from "~/components/receivables";
+import { BalanceSummary, LedgerFilters, LedgerPager, LedgerTable } from "~/components/receivables";
 import { FormError, SelectField, TextField } from "~/components/ui/field";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
@@ -78,7 +78,6 @@ export default function CustomerLedgerPage() {
   const { org } = useOrgLayout();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { money } = useOrderMoney(data.currency);
   const base = `/o/${org.slug}/receivables/${data.customer.id}`;
   const query = new URLSearchParams(Object.entries(data.filters).filter(([, v]) => v));
   const hrefOfPage = (page: number) => {
@@ -103,29 +102,8 @@ export default function CustomerLedgerPage() {
           </a>
         }
       />
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
-        <Card>
-          <dl className="space-y-3">
-            <div>
-              <dt className="text-sm text-stone-600">{t("receivables.balance")}</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-testid="balance">
-                {money(data.balanceCents)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-stone-600">{t("receivables.col.overdue")}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${data.overdueCents > 0 ? "text-red-700" : ""}`}>{money(data.overdueCents)}</dd>
-            </div>
-            {data.unallocatedCents > 0 ? (
-              <div role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-                {t("receivables.unallocatedNotice", { amount: money(data.unallocatedCents) })}
-              </div>
-            ) : null}
-          </dl>
-        </Card>
-        <Card className="lg:col-span-2">
-          <AgeingChart ageing={data.ageing} currency={data.currency} />
-        </Card>
+      <div className="mb-6">
+        <BalanceSummary side="receivables" balanceCents={data.balanceCents} overdueCents={data.overdueCents} unallocatedCents={data.unallocatedCents} ageing={data.ageing} currency={data.currency} />
       </div>
 
       <OpenInvoices />
