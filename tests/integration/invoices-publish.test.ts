@@ -102,6 +102,29 @@ describe("publishing an invoice", () => {
     expect(again.body.error.code).toBe("invalid_transition");
   });
 
+  it("emails the retailer's owner with the PDF attached, and the seller's accountant when the rep publishes", async () => {
+    const [order] = await deliveredOrders(1);
+    const res = await client.call("rita", "POST", `/api/v1/orders/${order.id}/invoice`, { version: order.version ?? 1 });
+    expect(res.status).toBe(201);
+    const mails = await getDb().outboxEmail.findMany({ where: { template: "invoice-published", props: { contains: res.body.number } } });
+    // The retailer's STAFF does not follow the bills; the brasserie's OWNER and ACCOUNTANT do, since its rep acted.
+    expect(mails.map((m) => m.to).sort()).toEqual(["alice@brasserie.test", "anna@brasserie.test", "marc@martin.test"]);
+    const marc = mails.find((m) => m.to === "marc@martin.test")!;
+    expect(marc.subject).toContain(res.body.number);
+    expect(JSON.parse(marc.props)).toMatchObject({ orderNumber: order.number, $attachments: [{ kind: "invoice-pdf", id: res.body.id }] });
+  });
+
+  it("settles an invoice of nothing to pay at once: the invoice and its order are PAID", async () => {
+    const [order] = await deliveredOrders(1, [{ format: bottle, quantity: 0 }]);
+    const res = await publish("alice", order);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ totalCents: 0, balanceCents: 0, status: "PAID" });
+    const after = (await client.get("alice", order.id)).body;
+    expect(after).toMatchObject({ status: "PAID", version: (order.version ?? 1) + 2 });
+    const types = (await client.history("alice", order.id)).body.events.map((e: any) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["INVOICED", "PAID"]));
+  });
+
   it("gives 20 orders published at once 20 consecutive numbers, without a gap or a duplicate", async () => {
     const orders = await deliveredOrders(20);
     const results = await Promise.all(orders.map((o) => publish("alice", { id: o.id, version: o.version })));

@@ -5,8 +5,8 @@
 // document or reordering them breaks the chain from there on. This one module builds the canonical
 // content for publication and for `npm run verify-ledger` alike.
 import { createHash } from "node:crypto";
-import { connectDb, statement, type Db, type Tx } from "~/utils/db.server";
-import { nextSellerSequence } from "./sequences.server";
+import { connectDb, statement, type Db, type Sqlite, type Tx } from "~/utils/db.server";
+import { takeSellerSequence } from "../org/sequences.server";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -176,19 +176,24 @@ export function creditNoteHash(doc: CreditNoteContent): string {
   );
 }
 
-/** The next place in the seller's chain and the hash it links to, inside the publishing transaction. */
-export async function nextChainLink(tx: Tx, sellerId: string): Promise<Chain> {
-  const chainPosition = await nextSellerSequence(tx, sellerId, "LEDGER");
+/** The next place in the seller's chain and the hash it links to, in the transaction open on the raw connection. */
+export function takeChainLink(db: Sqlite, sellerId: string): Chain {
+  const chainPosition = takeSellerSequence(db, sellerId, "LEDGER");
   if (chainPosition === 1) return { chainPosition, previousHash: null };
-  // The link before, an invoice or a credit note (one prepared statement: this runs on every publication).
+  // The link before, an invoice or a credit note.
   const previous = statement(
-    await connectDb(),
+    db,
     `SELECT "contentHash" FROM "Invoice" WHERE "sellerId" = ? AND "chainPosition" = ?
      UNION ALL SELECT "contentHash" FROM "CreditNote" WHERE "sellerId" = ? AND "chainPosition" = ?`,
   ).get(sellerId, chainPosition - 1, sellerId, chainPosition - 1) as { contentHash: string } | undefined;
   // The sequence and the documents are written in the same transactions: a hole is a broken ledger.
   if (!previous) throw new Error(`Ledger of seller ${sellerId} has no document at position ${chainPosition - 1}`);
   return { chainPosition, previousHash: previous.contentHash };
+}
+
+/** takeChainLink for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
+export async function nextChainLink(_tx: Tx, sellerId: string): Promise<Chain> {
+  return takeChainLink(await connectDb(), sellerId);
 }
 
 // ---- Verification (npm run verify-ledger) --------------------------------------------------------

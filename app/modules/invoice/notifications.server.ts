@@ -12,10 +12,10 @@
 //
 // Language: the user's setting, else its organization's locale, else French. The invoice and credit note
 // PDFs are attached as they are stored (in the buyer's language, Invoice.locale), rendered at delivery.
-import { enqueueTemplatedEmail } from "../notify/outbox.server";
-import { usersWithEmailOff } from "../notify/preferences.server";
+import { enqueueTemplatedEmail, insertTemplatedEmail } from "../notify/outbox.server";
+import { usersWithEmailOffSync } from "../notify/preferences.server";
 import { recipientLanguage } from "../order/notifications.server";
-import type { Tx } from "~/utils/db.server";
+import { connectDb, statement, type Sqlite, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { Language } from "~/utils/i18n";
 import { formatCents } from "~/utils/money";
@@ -33,41 +33,58 @@ export type InvoiceRecipient = { userId: string; email: string; slug: string; la
 /**
  * The members to tell of the seller and the buyer, one entry per user (the seller's first), leaving out
  * the organization that acted (null: nobody acted, e.g. an online payment or a scheduled reminder).
+ * Runs on the raw connection, inside the transaction open on it.
  */
+export function invoiceRecipientsSync(
+  db: Sqlite,
+  parties: { sellerId: string; buyerId: string },
+  actorOrgId: string | null,
+  sides: readonly InvoiceSide[] = ["seller", "buyer"],
+): InvoiceRecipient[] {
+  const targets = new Map(
+    sides
+      .map((side) => [side === "seller" ? parties.sellerId : parties.buyerId, side] as const)
+      .filter(([orgId]) => orgId !== actorOrgId)
+      .reverse(), // the seller's side wins when both are the same organization
+  );
+  if (!targets.size) return [];
+  const memberships = statement(
+    db,
+    `SELECT m.organizationId, m.role, u.id AS userId, u.email, u.locale AS userLocale, o.slug, o.locale AS orgLocale
+     FROM "Membership" m JOIN "User" u ON u.id = m.userId JOIN "Organization" o ON o.id = m.organizationId
+     WHERE m.organizationId IN (SELECT value FROM json_each(?))
+     ORDER BY m.createdAt ASC, m.id ASC`,
+  ).all(JSON.stringify([...targets.keys()])) as {
+    organizationId: string;
+    role: Role;
+    userId: string;
+    email: string;
+    userLocale: string | null;
+    slug: string;
+    orgLocale: string | null;
+  }[];
+  const rank = (orgId: string) => (orgId === parties.sellerId ? 0 : 1);
+  const notified = memberships
+    .filter((m) => INVOICE_NOTIFIED_ROLES[targets.get(m.organizationId)!].includes(m.role))
+    .sort((a, b) => rank(a.organizationId) - rank(b.organizationId));
+  const recipients = new Map<string, InvoiceRecipient>();
+  for (const m of notified) {
+    if (recipients.has(m.userId)) continue;
+    recipients.set(m.userId, { userId: m.userId, email: m.email, slug: m.slug, language: recipientLanguage(m.userLocale, m.orgLocale) });
+  }
+  // Those who switched invoice emails off in their notification settings are left out.
+  const off = usersWithEmailOffSync(db, [...recipients.keys()], "INVOICE");
+  return [...recipients.values()].filter((r) => !off.has(r.userId));
+}
+
+/** invoiceRecipientsSync for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
 export async function invoiceRecipients(
-  tx: Tx,
+  _tx: Tx,
   parties: { sellerId: string; buyerId: string },
   actorOrgId: string | null,
   sides: readonly InvoiceSide[] = ["seller", "buyer"],
 ): Promise<InvoiceRecipient[]> {
-  const targets = sides
-    .map((side) => ({ side, orgId: side === "seller" ? parties.sellerId : parties.buyerId }))
-    .filter((t) => t.orgId !== actorOrgId);
-  if (!targets.length) return [];
-  const memberships = await tx.membership.findMany({
-    where: { OR: targets.map((t) => ({ organizationId: t.orgId, role: { in: [...INVOICE_NOTIFIED_ROLES[t.side]] } })) },
-    select: {
-      organizationId: true,
-      user: { select: { id: true, email: true, locale: true } },
-      organization: { select: { slug: true, locale: true } },
-    },
-    orderBy: { createdAt: "asc" },
-  });
-  const rank = (orgId: string) => (orgId === parties.sellerId ? 0 : 1);
-  memberships.sort((a, b) => rank(a.organizationId) - rank(b.organizationId));
-  const recipients = new Map<string, InvoiceRecipient>();
-  for (const m of memberships) {
-    if (recipients.has(m.user.id)) continue;
-    recipients.set(m.user.id, {
-      userId: m.user.id,
-      email: m.user.email,
-      slug: m.organization.slug,
-      language: recipientLanguage(m.user.locale, m.organization.locale),
-    });
-  }
-  // Those who switched invoice emails off in their notification settings are left out.
-  const off = await usersWithEmailOff(tx, [...recipients.keys()], "INVOICE");
-  return [...recipients.values()].filter((r) => !off.has(r.userId));
+  return invoiceRecipientsSync(await connectDb(), parties, actorOrgId, sides);
 }
 
 /** A YYYY-MM-DD date or an instant as a long date in the recipient's language (UTC: no day shift). */
@@ -104,6 +121,47 @@ export function snapshotName(snapshot: string): string {
   }
 }
 
+/** What the "invoice published" email tells, as publication wrote it. */
+export type PublishedInvoice = {
+  id: string;
+  number: string;
+  sellerId: string;
+  buyerId: string;
+  orderId: string;
+  orderNumber: number;
+  currency: string;
+  totalCents: number;
+  issuedAt: Date;
+  dueDate: string;
+  seller: string;
+  buyer: string;
+  createdByOrgId: string | null;
+};
+
+/** Writes the "invoice published" emails (the PDF attached) to the outbox, in the open transaction. */
+export function notifyInvoicePublishedSync(db: Sqlite, invoice: PublishedInvoice): void {
+  for (const r of invoiceRecipientsSync(db, invoice, invoice.createdByOrgId)) {
+    insertTemplatedEmail(
+      db,
+      r.email,
+      "invoice-published",
+      {
+        language: r.language,
+        invoiceNumber: invoice.number,
+        orderNumber: invoice.orderNumber,
+        sellerName: snapshotName(invoice.seller),
+        buyerName: snapshotName(invoice.buyer),
+        total: emailMoney(invoice.totalCents, invoice.currency, r.language),
+        issueDate: emailDate(invoice.issuedAt, r.language),
+        dueDate: emailDate(invoice.dueDate, r.language),
+        url: orderUrl(r.slug, invoice.orderId),
+      },
+      [{ kind: "invoice-pdf", id: invoice.id }],
+    );
+  }
+}
+
+/** notifyInvoicePublishedSync of a stored invoice, inside a Prisma transaction (`tx`). */
 export async function notifyInvoicePublished(tx: Tx, invoiceId: string): Promise<void> {
   const invoice = await tx.invoice.findUnique({
     where: { id: invoiceId },
@@ -124,26 +182,7 @@ export async function notifyInvoicePublished(tx: Tx, invoiceId: string): Promise
     },
   });
   if (!invoice) throw new Error(`notifyInvoicePublished: invoice ${invoiceId} not found`);
-  const recipients = await invoiceRecipients(tx, invoice, invoice.createdByOrgId);
-  for (const r of recipients) {
-    await enqueueTemplatedEmail(
-      tx,
-      r.email,
-      "invoice-published",
-      {
-        language: r.language,
-        invoiceNumber: invoice.number,
-        orderNumber: invoice.orderNumber,
-        sellerName: snapshotName(invoice.seller),
-        buyerName: snapshotName(invoice.buyer),
-        total: emailMoney(invoice.totalCents, invoice.currency, r.language),
-        issueDate: emailDate(invoice.issuedAt, r.language),
-        dueDate: emailDate(invoice.dueDate, r.language),
-        url: orderUrl(r.slug, invoice.orderId),
-      },
-      [{ kind: "invoice-pdf", id: invoice.id }],
-    );
-  }
+  notifyInvoicePublishedSync(await connectDb(), invoice);
 }
 
 export async function notifyCreditNoteIssued(tx: Tx, creditNoteId: string): Promise<void> {

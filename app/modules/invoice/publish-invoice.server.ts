@@ -7,32 +7,26 @@
 //   - hashes the content (./ledger.server.ts), moves the order to INVOICED (frozen from then on: the
 //     services answer 409 frozen and database triggers refuse changes), records it in the history and
 //     writes the emails to the outbox.
-import { getDb, type Tx } from "~/utils/db.server";
+import { connectDb, getDb, sqlTimestamp, statement, writeTransaction, type Sqlite, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { newId } from "~/utils/ids.server";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
+import { takeSellerSequence } from "../org/sequences.server";
 import { todayIso } from "../order/dates";
 import { partyOrgIdsOf, publishOrderUpdated, type OrderUpdated } from "../order/order-events";
-import {
-  conflictError,
-  eventActorOf,
-  loadVisibleOrder,
-  recordOrderEvent,
-  requireNotLockedByOther,
-  saveNextVersion,
-  TX_OPTIONS,
-  type EventActor,
-} from "../order/order-guard.server";
-import { actorPermissions } from "../order/order-view.server";
+import { conflictError, insertOrderEvent, lockedError, saveNextStatus, type EventActor } from "../order/order-guard.server";
+import { actorPermissions, validLock } from "../order/order-view.server";
 import { INVOICE_MOVES, mayPublishInvoice } from "../order/status-machine";
+import { orderSideOf } from "../order/visibility.server";
 import { computeTotals, type LineKind } from "../pricing/totals";
 import { requirePermission } from "../org/access.server";
 import { loadInvoiceView, toInvoiceView, type InvoiceRow } from "./invoice-view.server";
-import { invoiceHash, nextChainLink } from "./ledger.server";
-import { notifyInvoicePublished } from "./notifications.server";
-import { refreshSettlement } from "./settlement.server";
+import { invoiceHash, takeChainLink } from "./ledger.server";
+import { notifyInvoicePublishedSync } from "./notifications.server";
+import { refreshSettlementSync } from "./settlement.server";
 import { publishInvoiceSchema } from "./schemas";
-import { invoiceNumber, nextSellerSequence } from "./sequences.server";
+import { invoiceNumber } from "./sequences.server";
 import type { InvoiceView } from "./types";
 
 type PartyDetails = { name: string; address: string | null; email: string | null; phone: string | null; taxNumber: string | null };
@@ -48,7 +42,120 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-const partySelect = { id: true, name: true, address: true, email: true, phone: true, taxNumber: true, locale: true } as const;
+/** A delivered order as publication reads it: the order, its lines, the parties' details and payment terms. */
+type OrderToInvoice = {
+  id: string;
+  sellerId: string;
+  buyerId: string;
+  repId: string | null;
+  distributorId: string | null;
+  number: number;
+  status: string;
+  version: number;
+  currency: string;
+  deliveryDate: string;
+  note: string;
+  distribution: string;
+  groupDiscountBps: number;
+  taxesEnabled: boolean;
+  depositsEnabled: boolean;
+  lockedById: string | null;
+  lockedUntil: Date | null;
+  lockedByName: string | null;
+  paymentTermsDays: number;
+  buyerLocale: string;
+  seller: PartyDetails;
+  buyer: PartyDetails;
+  partyNames: Map<string, string>;
+  lines: OrderLineToInvoice[];
+};
+type OrderLineToInvoice = {
+  id: string;
+  kind: LineKind;
+  formatId: string | null;
+  description: string;
+  quantity: number;
+  receivedQuantity: number | null;
+  unitPrice4: number;
+  discountBps: number;
+  taxRateBps: number;
+  depositCents: number;
+};
+
+const party = (alias: string) =>
+  ["name", "address", "email", "phone", "taxNumber"].map((column) => `${alias}."${column}" AS "${alias}_${column}"`).join(", ");
+const ORDER_TO_INVOICE_SQL = `
+  SELECT o.id, o.sellerId, o.buyerId, o.repId, o.distributorId, o.number, o.status, o.version, o.currency, o.deliveryDate, o.note,
+         o.distribution, o.groupDiscountBps, o.taxesEnabled, o.depositsEnabled, o.lockedById, o.lockedUntil, lu.name AS lockedByName,
+         r.paymentTermsDays, b.locale AS buyerLocale, ${party("s")}, ${party("b")}, rep.name AS repName, d.name AS distributorName
+  FROM "Order" o
+  JOIN "Relation" r ON r.id = o.relationId
+  JOIN "Organization" s ON s.id = o.sellerId
+  JOIN "Organization" b ON b.id = o.buyerId
+  LEFT JOIN "Organization" rep ON rep.id = o.repId
+  LEFT JOIN "Organization" d ON d.id = o.distributorId
+  LEFT JOIN "User" lu ON lu.id = o.lockedById
+  WHERE o.id = ?`;
+
+function partyColumns(row: Record<string, unknown>, alias: string): PartyDetails {
+  const value = (column: string) => row[`${alias}_${column}`] as string | null;
+  return { name: value("name") ?? "", address: value("address"), email: value("email"), phone: value("phone"), taxNumber: value("taxNumber") };
+}
+
+/** The order to invoice, read on the raw connection; null when there is no such order. */
+function loadOrderToInvoice(db: Sqlite, orderId: string): OrderToInvoice | null {
+  const row = statement(db, ORDER_TO_INVOICE_SQL).get(orderId) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const text = (column: string) => row[column] as string;
+  const optional = (column: string) => (row[column] as string | null) ?? null;
+  const seller = partyColumns(row, "s");
+  const buyer = partyColumns(row, "b");
+  const partyNames = new Map<string, string>([
+    [text("sellerId"), seller.name],
+    [text("buyerId"), buyer.name],
+  ]);
+  if (row.repId) partyNames.set(text("repId"), optional("repName") ?? "");
+  if (row.distributorId) partyNames.set(text("distributorId"), optional("distributorName") ?? "");
+  const lines = statement(
+    db,
+    `SELECT id, kind, formatId, description, quantity, receivedQuantity, unitPrice4, discountBps, taxRateBps, depositCents
+     FROM "OrderLine" WHERE orderId = ? ORDER BY position ASC, id ASC`,
+  ).all(orderId) as OrderLineToInvoice[];
+  return {
+    id: text("id"),
+    sellerId: text("sellerId"),
+    buyerId: text("buyerId"),
+    repId: optional("repId"),
+    distributorId: optional("distributorId"),
+    number: row.number as number,
+    status: text("status"),
+    version: row.version as number,
+    currency: text("currency"),
+    deliveryDate: text("deliveryDate"),
+    note: text("note"),
+    distribution: text("distribution"),
+    groupDiscountBps: row.groupDiscountBps as number,
+    taxesEnabled: Boolean(row.taxesEnabled),
+    depositsEnabled: Boolean(row.depositsEnabled),
+    lockedById: optional("lockedById"),
+    lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil as string),
+    lockedByName: optional("lockedByName"),
+    paymentTermsDays: row.paymentTermsDays as number,
+    buyerLocale: text("buyerLocale"),
+    seller,
+    buyer,
+    partyNames,
+    lines,
+  };
+}
+
+const INSERT_INVOICE_SQL = `INSERT INTO "Invoice" ("id", "sellerId", "buyerId", "orderId", "sequence", "number", "status", "currency", "locale",
+  "issuedAt", "dueDate", "paymentTermsDays", "orderNumber", "deliveryDate", "distribution", "note", "seller", "buyer", "groupDiscountBps",
+  "taxesEnabled", "depositsEnabled", "subtotalCents", "discountCents", "taxCents", "depositCents", "totalCents", "creditedCents", "paidCents",
+  "balanceCents", "chainPosition", "contentHash", "previousHash", "createdById", "createdByOrgId", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_INVOICE_LINE_SQL = `INSERT INTO "InvoiceLine" ("invoiceId", "lineId", "position", "kind", "formatId", "description", "quantity",
+  "receivedQuantity", "unitPrice4", "discountBps", "taxRateBps", "depositCents", "totalCents") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * `invoice`: the new invoice as a read would return it (no credit note, no payment yet), to answer
@@ -57,34 +164,24 @@ const partySelect = { id: true, name: true, address: true, email: true, phone: t
 export type Publication = { invoiceId: string; orderUpdates: OrderUpdated[]; invoice: InvoiceRow | null };
 
 /**
- * Publishes the invoice of a DELIVERED order inside `tx`. `by` is who publishes (null: automatically,
- * for the seller, at delivery). The caller has checked who may; this checks the status again.
+ * Publishes the invoice of a DELIVERED order, in the transaction open on the raw connection. `by` is
+ * who publishes (null: automatically, for the seller, at delivery). The caller has checked who may;
+ * this checks the status again.
  */
-export async function publishInvoiceInTx(
-  tx: Tx,
-  input: { orderId: string; by: { userId: string; orgId: string } | null; eventActor: EventActor; now: Date },
-): Promise<Publication> {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: input.orderId },
-    include: {
-      lines: { orderBy: [{ position: "asc" }, { id: "asc" }] },
-      seller: { select: partySelect },
-      buyer: { select: partySelect },
-      relation: { select: { paymentTermsDays: true } },
-    },
-  });
+function publishInvoiceSync(
+  db: Sqlite,
+  order: OrderToInvoice,
+  input: { by: { userId: string; orgId: string } | null; eventActor: EventActor; now: Date },
+): Publication {
   if (!(INVOICE_MOVES.publish.from as readonly string[]).includes(order.status)) {
     throw new AppError("invalid_transition", "invoices.error.notDelivered", { status: order.status });
   }
-  const priced = computeTotals(
-    order.lines.map((l) => ({ ...l, kind: l.kind as LineKind })),
-    { taxesEnabled: order.taxesEnabled, depositsEnabled: order.depositsEnabled },
-  );
+  const priced = computeTotals(order.lines, { taxesEnabled: order.taxesEnabled, depositsEnabled: order.depositsEnabled });
   if (priced.totals.totalCents < 0) throw new AppError("invalid_transition", "invoices.error.negativeTotal");
 
   const today = todayIso(input.now);
-  const sequence = await nextSellerSequence(tx, order.sellerId, "INVOICE");
-  const chain = await nextChainLink(tx, order.sellerId);
+  const sequence = takeSellerSequence(db, order.sellerId, "INVOICE");
+  const chain = takeChainLink(db, order.sellerId);
   const lines = order.lines.map((l, i) => ({
     lineId: l.id,
     position: i + 1,
@@ -107,8 +204,8 @@ export async function publishInvoiceInTx(
     sequence,
     currency: order.currency,
     issuedAt: input.now,
-    dueDate: addDays(today, order.relation.paymentTermsDays),
-    paymentTermsDays: order.relation.paymentTermsDays,
+    dueDate: addDays(today, order.paymentTermsDays),
+    paymentTermsDays: order.paymentTermsDays,
     orderNumber: order.number,
     deliveryDate: order.deliveryDate,
     seller: partySnapshot(order.seller),
@@ -123,100 +220,117 @@ export async function publishInvoiceInTx(
   const { lines: _lines, ...columns } = content;
   const data = {
     ...columns,
-    locale: order.buyer.locale,
+    id: newId(),
+    status: "ISSUED",
+    locale: order.buyerLocale,
     distribution: order.distribution,
     note: order.note,
+    creditedCents: 0,
+    paidCents: 0,
     balanceCents: priced.totals.totalCents,
+    paidAt: null,
+    cancelledAt: null,
     contentHash: invoiceHash(content),
     createdById: input.by?.userId ?? null,
     createdByOrgId: input.by?.orgId ?? order.sellerId,
+    createdAt: input.now,
+    updatedAt: input.now,
   };
-  const invoice = await tx.invoice.create({
-    data: { ...data, lines: { createMany: { data: lines } } }, // one INSERT for all the lines
-    select: { id: true, number: true, status: true, creditedCents: true, paidCents: true, paidAt: true, cancelledAt: true, createdAt: true, updatedAt: true },
-  });
+  const at = sqlTimestamp(input.now);
+  statement(db, INSERT_INVOICE_SQL).run(
+    data.id, data.sellerId, data.buyerId, data.orderId, data.sequence, data.number, data.currency, data.locale,
+    at, data.dueDate, data.paymentTermsDays, data.orderNumber, data.deliveryDate, data.distribution, data.note, data.seller, data.buyer,
+    data.groupDiscountBps, data.taxesEnabled ? 1 : 0, data.depositsEnabled ? 1 : 0, data.subtotalCents, data.discountCents, data.taxCents,
+    data.depositCents, data.totalCents, data.balanceCents, data.chainPosition, data.contentHash, data.previousHash,
+    data.createdById, data.createdByOrgId, at, at,
+  );
+  const insertLine = statement(db, INSERT_INVOICE_LINE_SQL);
+  for (const l of lines) {
+    insertLine.run(
+      data.id, l.lineId, l.position, l.kind, l.formatId, l.description, l.quantity, l.receivedQuantity, l.unitPrice4, l.discountBps,
+      l.taxRateBps, l.depositCents, l.totalCents,
+    );
+  }
 
-  const version = await saveNextVersion(tx, order, { status: "INVOICED", lockedById: null, lockedUntil: null });
-  await recordOrderEvent(tx, {
+  const version = saveNextStatus(db, order, "INVOICED", input.now);
+  insertOrderEvent(db, {
     orderId: order.id,
     type: "INVOICED",
     actor: input.eventActor,
     changes: {
       status: { before: order.status, after: "INVOICED" },
-      invoice: { id: invoice.id, number: invoice.number, totalCents: content.totalCents },
+      invoice: { id: data.id, number: data.number, totalCents: content.totalCents },
       ...(input.by ? {} : { automatic: true }),
     },
     at: input.now,
   });
-  await notifyInvoicePublished(tx, invoice.id);
+  notifyInvoicePublishedSync(db, data);
   const published: OrderUpdated = { orderId: order.id, version, status: "INVOICED", partyOrgIds: partyOrgIdsOf(order) };
   // An invoice of nothing to pay (a total of 0) is settled at once; any other new invoice is open
   // (nothing credited or paid yet), so there is nothing to recompute.
-  const settled = content.totalCents === 0 ? await refreshSettlement(tx, [invoice.id], input.eventActor, input.now) : [];
-  const row: InvoiceRow | null =
-    content.totalCents === 0
-      ? null
-      : {
-          ...data,
-          ...invoice,
-          order: { sellerId: order.sellerId, buyerId: order.buyerId, repId: order.repId, distributorId: order.distributorId },
-          lines: lines.map((l) => ({ ...l, invoiceId: invoice.id })),
-          creditNotes: [],
-          allocations: [],
-        };
-  return { invoiceId: invoice.id, orderUpdates: settled.length ? settled : [published], invoice: row };
-}
-
-/** The seller's name, for automatic publication (the history names the seller, not a user). */
-export async function sellerEventActor(tx: Tx, sellerId: string): Promise<EventActor> {
-  const seller = await tx.organization.findUniqueOrThrow({ where: { id: sellerId }, select: { id: true, name: true } });
-  return { userId: null, userName: "Comptoir", orgId: seller.id, orgName: seller.name };
+  if (content.totalCents === 0) {
+    const settled = refreshSettlementSync(db, [data.id], input.eventActor, input.now);
+    return { invoiceId: data.id, orderUpdates: settled.length ? settled : [published], invoice: null };
+  }
+  const row: InvoiceRow = {
+    ...data,
+    order: { sellerId: order.sellerId, buyerId: order.buyerId, repId: order.repId, distributorId: order.distributorId },
+    lines: lines.map((l) => ({ ...l, invoiceId: data.id })),
+    creditNotes: [],
+    allocations: [],
+  };
+  return { invoiceId: data.id, orderUpdates: [published], invoice: row };
 }
 
 /**
  * POST /api/v1/orders/:id/invoice {version}: visible (404) → DELIVERED (409 invalid_transition, also
  * when already invoiced) → seller side with `invoice:publish` (403) → current version (409
  * conflict) → nobody else holds the edit lock (423).
+ *
+ * One synchronous transaction of prepared statements on the raw connection (app/utils/db.server.ts),
+ * like order creation: the answer is built from the rows written (docs/benchmarks.md).
  */
 export async function publishInvoice(actor: OrgActor, orderId: string, input: unknown): Promise<InvoiceView> {
   const data = parseInput(publishInvoiceSchema, input);
+  requirePermission(actor, "order:read");
   const now = new Date();
-  const db = getDb();
-  const result = await db.$transaction(async (tx) => {
-    const { order, side } = await loadVisibleOrder(tx, actor, orderId);
+  const result = await writeTransaction((db) => {
+    const order = loadOrderToInvoice(db, orderId);
+    const side = order ? orderSideOf(order, actor.orgId) : null;
+    if (!order || !side) throw new AppError("not_found", "error.not_found");
     if (!(INVOICE_MOVES.publish.from as readonly string[]).includes(order.status)) {
       throw new AppError("invalid_transition", "invoices.error.notDelivered", { status: order.status });
     }
     if (!mayPublishInvoice(order.status, side, actorPermissions(actor))) throw new AppError("forbidden", "error.forbidden");
     if (order.version !== data.version) throw conflictError(order.version);
-    requireNotLockedByOther(order, actor, now);
-    const publication = await publishInvoiceInTx(tx, {
-      orderId: order.id,
-      by: { userId: actor.userId, orgId: actor.orgId },
-      eventActor: eventActorOf(actor, order),
-      now,
-    });
-    requirePermission(actor, "invoice:read"); // as reading it back would
-    const view = publication.invoice ? toInvoiceView(publication.invoice, actor) : await loadInvoiceView(tx, actor, publication.invoiceId);
-    return { publication, view };
-  }, TX_OPTIONS);
-  result.publication.orderUpdates.forEach(publishOrderUpdated);
-  return result.view;
+    const lock = validLock(order, now);
+    if (lock && lock.id !== actor.userId) throw lockedError({ id: lock.id, name: order.lockedByName ?? "" }, lock.until);
+    const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: order.partyNames.get(actor.orgId) ?? "" };
+    return publishInvoiceSync(db, order, { by: { userId: actor.userId, orgId: actor.orgId }, eventActor, now });
+  });
+  result.orderUpdates.forEach(publishOrderUpdated);
+  requirePermission(actor, "invoice:read"); // as reading it back would
+  return result.invoice ? toInvoiceView(result.invoice, actor) : loadInvoiceView(getDb(), actor, result.invoiceId);
 }
 
 /**
  * At delivery, for a seller with `autoInvoiceOnDelivery`: publishes the invoices of the delivered
- * orders (the order and the one for extra quantities, if any) in the delivery's transaction. Returns
- * the order moves to publish after the commit (none when the setting is off).
+ * orders (the order and the one for extra quantities, if any) in the delivery's transaction (`tx`: the
+ * raw statements join it). Returns the order moves to publish after the commit (none when the setting
+ * is off). The history names the seller, not a user.
  */
-export async function publishOnDelivery(tx: Tx, sellerId: string, orderIds: readonly string[], now: Date): Promise<OrderUpdated[]> {
-  const seller = await tx.organization.findUnique({ where: { id: sellerId }, select: { autoInvoiceOnDelivery: true } });
+export async function publishOnDelivery(_tx: Tx, sellerId: string, orderIds: readonly string[], now: Date): Promise<OrderUpdated[]> {
+  const db = await connectDb();
+  const seller = statement(db, `SELECT id, name, autoInvoiceOnDelivery FROM "Organization" WHERE id = ?`).get(sellerId) as
+    | { id: string; name: string; autoInvoiceOnDelivery: number }
+    | undefined;
   if (!seller?.autoInvoiceOnDelivery) return [];
-  const eventActor = await sellerEventActor(tx, sellerId);
+  const eventActor: EventActor = { userId: null, userName: "Comptoir", orgId: seller.id, orgName: seller.name };
   const updates: OrderUpdated[] = [];
   for (const orderId of orderIds) {
-    const publication = await publishInvoiceInTx(tx, { orderId, by: null, eventActor, now });
-    updates.push(...publication.orderUpdates);
+    const order = loadOrderToInvoice(db, orderId);
+    if (!order) throw new Error(`publishOnDelivery: order ${orderId} not found`);
+    updates.push(...publishInvoiceSync(db, order, { by: null, eventActor, now }).orderUpdates);
   }
   return updates;
 }

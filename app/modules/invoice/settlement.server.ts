@@ -5,36 +5,48 @@
 //   balanceCents  = totalCents − creditedCents − paidCents.
 // An invoice whose balance reaches 0 is PAID, and its order moves INVOICED → PAID; when a deleted
 // payment opens the balance again both move back (ISSUED, INVOICED). Each order move takes the next
-// version and is recorded in the order history. Runs inside the caller's transaction.
-import type { Tx } from "~/utils/db.server";
+// version and is recorded in the order history. Runs inside the caller's transaction, on the raw
+// connection (app/utils/db.server.ts): publication calls it from its synchronous write path.
+import { connectDb, sqlTimestamp, statement, type Sqlite, type Tx } from "~/utils/db.server";
 import { validationError } from "~/utils/errors";
-import { recordOrderEvent, type EventActor } from "../order/order-guard.server";
+import { insertOrderEvent, saveNextStatus, type EventActor } from "../order/order-guard.server";
 import { partyOrgIdsOf, type OrderUpdated } from "../order/order-events";
 
 export type Settlement = { invoiceId: string; creditedCents: number; paidCents: number; balanceCents: number; status: string };
 
 /** Recomputes the settlement of these invoices; returns the order moves to publish after the commit. */
-export async function refreshSettlement(tx: Tx, invoiceIds: readonly string[], actor: EventActor, now: Date): Promise<OrderUpdated[]> {
+export function refreshSettlementSync(db: Sqlite, invoiceIds: readonly string[], actor: EventActor, now: Date): OrderUpdated[] {
   const updates: OrderUpdated[] = [];
   for (const invoiceId of new Set(invoiceIds)) {
-    const moved = await refreshOne(tx, invoiceId, actor, now);
+    const moved = refreshOne(db, invoiceId, actor, now);
     if (moved) updates.push(moved);
   }
   return updates;
 }
 
-async function refreshOne(tx: Tx, invoiceId: string, actor: EventActor, now: Date): Promise<OrderUpdated | null> {
-  const invoice = await tx.invoice.findUniqueOrThrow({
-    where: { id: invoiceId },
-    select: { id: true, number: true, status: true, totalCents: true, creditedCents: true, paidCents: true, balanceCents: true, orderId: true },
-  });
+/** refreshSettlementSync for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
+export async function refreshSettlement(_tx: Tx, invoiceIds: readonly string[], actor: EventActor, now: Date): Promise<OrderUpdated[]> {
+  return refreshSettlementSync(await connectDb(), invoiceIds, actor, now);
+}
+
+type InvoiceState = { id: string; number: string; status: string; totalCents: number; creditedCents: number; paidCents: number; balanceCents: number; orderId: string };
+
+function refreshOne(db: Sqlite, invoiceId: string, actor: EventActor, now: Date): OrderUpdated | null {
+  const invoice = statement(
+    db,
+    `SELECT id, number, status, totalCents, creditedCents, paidCents, balanceCents, orderId FROM "Invoice" WHERE id = ?`,
+  ).get(invoiceId) as InvoiceState | undefined;
+  if (!invoice) throw new Error(`refreshSettlement: invoice ${invoiceId} not found`);
   if (invoice.status === "CANCELLED") return null;
-  const [credited, paid] = await Promise.all([
-    tx.creditNote.aggregate({ where: { invoiceId, kind: { not: "CANCELLATION" } }, _sum: { totalCents: true } }),
-    tx.paymentAllocation.aggregate({ where: { invoiceId, payment: { deletedAt: null } }, _sum: { amountCents: true } }),
-  ]);
-  const creditedCents = credited._sum.totalCents ?? 0;
-  const paidCents = paid._sum.amountCents ?? 0;
+  const { creditedCents } = statement(
+    db,
+    `SELECT coalesce(sum(totalCents), 0) AS creditedCents FROM "CreditNote" WHERE invoiceId = ? AND kind <> 'CANCELLATION'`,
+  ).get(invoiceId) as { creditedCents: number };
+  const { paidCents } = statement(
+    db,
+    `SELECT coalesce(sum(a.amountCents), 0) AS paidCents FROM "PaymentAllocation" a JOIN "Payment" p ON p.id = a.paymentId
+     WHERE a.invoiceId = ? AND p.deletedAt IS NULL`,
+  ).get(invoiceId) as { paidCents: number };
   const balanceCents = invoice.totalCents - creditedCents - paidCents;
   // The callers check the balance before writing; this catches a concurrent writer from another process.
   if (balanceCents < 0) throw validationError({ amountCents: "invoices.error.overBalance" });
@@ -47,38 +59,35 @@ async function refreshOne(tx: Tx, invoiceId: string, actor: EventActor, now: Dat
   ) {
     return null;
   }
-  await tx.invoice.update({
-    where: { id: invoiceId },
-    data: {
-      creditedCents,
-      paidCents,
-      balanceCents,
-      status,
-      ...(status !== invoice.status ? { paidAt: status === "PAID" ? now : null } : {}),
-    },
-  });
-  if (status === invoice.status) return null;
-  return moveOrder(tx, invoice.orderId, status === "PAID" ? { from: "INVOICED", to: "PAID" } : { from: "PAID", to: "INVOICED" }, invoice.number, actor);
+  const statusChanged = status !== invoice.status;
+  statement(
+    db,
+    `UPDATE "Invoice" SET creditedCents = ?, paidCents = ?, balanceCents = ?, status = ?,
+       paidAt = CASE WHEN ? THEN ? ELSE paidAt END, updatedAt = ? WHERE id = ?`,
+  ).run(creditedCents, paidCents, balanceCents, status, statusChanged ? 1 : 0, status === "PAID" ? sqlTimestamp(now) : null, sqlTimestamp(now), invoiceId);
+  if (!statusChanged) return null;
+  return moveOrder(db, invoice.orderId, status === "PAID" ? { from: "INVOICED", to: "PAID" } : { from: "PAID", to: "INVOICED" }, invoice.number, actor, now);
 }
 
-async function moveOrder(
-  tx: Tx,
+function moveOrder(
+  db: Sqlite,
   orderId: string,
   move: { from: "INVOICED" | "PAID"; to: "INVOICED" | "PAID" },
   invoiceNumber: string,
   actor: EventActor,
-): Promise<OrderUpdated | null> {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: { id: true, status: true, version: true, sellerId: true, buyerId: true, repId: true, distributorId: true },
-  });
-  if (order.status !== move.from) return null;
-  await tx.order.update({ where: { id: orderId }, data: { status: move.to, version: { increment: 1 } } });
-  await recordOrderEvent(tx, {
+  now: Date,
+): OrderUpdated | null {
+  const order = statement(db, `SELECT id, status, version, sellerId, buyerId, repId, distributorId FROM "Order" WHERE id = ?`).get(orderId) as
+    | { id: string; status: string; version: number; sellerId: string; buyerId: string; repId: string | null; distributorId: string | null }
+    | undefined;
+  if (!order || order.status !== move.from) return null;
+  const version = saveNextStatus(db, order, move.to, now);
+  insertOrderEvent(db, {
     orderId,
     type: move.to === "PAID" ? "PAID" : "REOPENED",
     actor,
     changes: { status: { before: move.from, after: move.to }, invoice: invoiceNumber },
+    at: now,
   });
-  return { orderId, version: order.version + 1, status: move.to, partyOrgIds: partyOrgIdsOf(order) };
+  return { orderId, version, status: move.to, partyOrgIds: partyOrgIdsOf(order) };
 }

@@ -83,6 +83,23 @@ export async function saveNextVersion(tx: Tx, order: { id: string; version: numb
   return order.version + 1;
 }
 
+/**
+ * saveNextVersion of a status move on the raw connection: the new status, the edit lock released, the
+ * version moved on by one — only if nobody changed the order meanwhile (409 conflict otherwise).
+ */
+export function saveNextStatus(db: Sqlite, order: { id: string; version: number }, status: string, now: Date): number {
+  const { changes } = statement(
+    db,
+    `UPDATE "Order" SET "status" = ?, "lockedById" = NULL, "lockedUntil" = NULL, "version" = "version" + 1, "updatedAt" = ?
+     WHERE "id" = ? AND "version" = ?`,
+  ).run(status, sqlTimestamp(now), order.id, order.version);
+  if (changes !== 1) {
+    const current = statement(db, `SELECT "version" FROM "Order" WHERE "id" = ?`).get(order.id) as { version: number } | undefined;
+    throw conflictError(current?.version ?? order.version);
+  }
+  return order.version + 1;
+}
+
 export type EventActor = { userId: string | null; userName: string; orgId: string | null; orgName: string };
 
 /** The Comptoir system (the expiry job). */
