@@ -121,12 +121,12 @@ export function writeReport(file: string, r: ReportInput): void {
   line();
   line(
     "Measured inside the server process during the runs above. CPU = the process's CPU time per request (user + system, all threads) and its CPU use " +
-      "during the measurement (100 % = one core; the server's JavaScript and SQLite share one thread). SQL = time inside the better-sqlite3 calls the " +
-      "Prisma driver adapter makes (prepare, bind, step — the adapter prepares every statement again: it keeps no statement cache). tx wait = time " +
-      "waiting for the adapter's single transaction slot. Wall = request time seen by the server. Everything else in a request is JavaScript: the " +
-      "Prisma client and its query compiler, Remix, the app, React (see the CPU profiles below). The raw write path (order creation and the API " +
-      "token check: prepared statements on the same connection, app/utils/db.server.ts) does not go through the adapter: its statements are " +
-      "not in the SQL columns, and its time shows in the CPU profiles as better-sqlite3's `run`, `get` and `all`.",
+      "during the measurement (100 % = one core; the server's JavaScript and SQLite share one thread). SQL = time inside better-sqlite3 calls: " +
+      "those the Prisma driver adapter makes (prepare, bind, step — the adapter prepares every statement again: it keeps no statement cache) and " +
+      "the app's own prepared statements on the same connection (app/utils/db.server.ts `statement`: order creation, invoice publication, the " +
+      "lists, the session and membership checks; bind and step only). tx wait = time waiting for the adapter's single transaction slot. Wall = " +
+      "request time seen by the server. Everything else in a request is JavaScript: the Prisma client and its query compiler, Remix, the app, " +
+      "React (see the CPU profiles below).",
   );
   line();
   line("| measurement | CPU ms/request | CPU use | wall ms/request | SQL statements | SQL ms | tx wait ms |");
@@ -186,7 +186,7 @@ export function writeReport(file: string, r: ReportInput): void {
   line("## Query plans of the list queries");
   line();
   line(
-    "The SQL the server ran for each list (captured from the driver adapter with its arguments), its `EXPLAIN QUERY PLAN` on the bench database after ANALYZE, " +
+    "The SQL the server ran for each list (captured with its arguments), its `EXPLAIN QUERY PLAN` on the bench database after ANALYZE, " +
       "and its median time when run alone with better-sqlite3 (15 runs).",
   );
   line();
@@ -257,8 +257,8 @@ function writeInvoiceSection(line: (text?: string) => void, inv: InvoiceBenchRes
   const profiled = inv.scenarios.filter((s) => s.profile);
   if (profiled.length) {
     line(
-      "Server-side, per request (as in the profile below): the SQL columns count what goes through Prisma's driver adapter — the ledger's reads on the raw connection " +
-        "(app/modules/receivables/ledger.server.ts) are not in them.",
+      "Server-side, per request (as in the profile below): the SQL columns count the statements of Prisma's driver adapter and the app's " +
+        "prepared statements on the raw connection alike.",
     );
     line();
     line("| measurement | wall ms/request (server) | SQL statements | SQL ms | tx wait ms |");

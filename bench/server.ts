@@ -17,7 +17,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaClient } from "@prisma/client";
 import type { ServerBuild } from "@remix-run/node";
-import { connectionAdapter, newWriteLock, useDb } from "../app/utils/db.server";
+import { connectionAdapter, newWriteLock, observeStatements, useDb } from "../app/utils/db.server";
 
 type SqlCall = { sql: string; args: unknown[]; ms: number };
 type RequestProfile = { label: string; started: number; sql: SqlCall[]; prismaMs: number; prismaOps: number; txWaitMs: number; txCount: number };
@@ -54,6 +54,9 @@ function recordSql(sql: string, args: unknown[], ms: number) {
     byLabel.set(sql, { sql, count: 1, totalMs: ms, maxMs: ms, sampleArgs: args });
   }
 }
+
+// The raw statements (app/utils/db.server.ts `statement`: the write paths and the list reads) too.
+observeStatements(recordSql);
 
 type Query = { sql: string; args: unknown[]; argTypes?: ({ scalarType?: string } | null)[] };
 

@@ -25,6 +25,23 @@ export function requireUser(request: Request, context: AppLoadContext): SessionU
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
+/**
+ * The actors loaded for a request, by organization slug: the organization layout's loader and the
+ * page's loader both ask (in parallel), and share one query. `context` is one object per request.
+ */
+const actorsByRequest = new WeakMap<AppLoadContext, Map<string, Promise<OrgActor>>>();
+
+function loadActorOnce(request: Request, context: AppLoadContext, user: SessionUser, orgSlug: string): Promise<OrgActor> {
+  // An action may change what the actor is made of (its role, the organization's name or slug), and
+  // the loaders that follow it in the same request run with a GET request: only those share.
+  if (request.method !== "GET" && request.method !== "HEAD") return loadActor(user, orgSlug);
+  let actors = actorsByRequest.get(context);
+  if (!actors) actorsByRequest.set(context, (actors = new Map()));
+  let actor = actors.get(orgSlug);
+  if (!actor) actors.set(orgSlug, (actor = loadActor(user, orgSlug)));
+  return actor;
+}
+
 export async function requireOrgActor(
   request: Request,
   context: AppLoadContext,
@@ -32,7 +49,7 @@ export async function requireOrgActor(
 ): Promise<{ user: SessionUser; actor: OrgActor }> {
   const user = requireUser(request, context);
   try {
-    return { user, actor: await loadActor(user, params.org ?? "") };
+    return { user, actor: await loadActorOnce(request, context, user, params.org ?? "") };
   } catch (error) {
     throw pageError(error, requestLanguage(request, context));
   }

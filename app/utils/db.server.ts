@@ -28,7 +28,14 @@ class Lock {
 }
 
 type Connection = { prisma: PrismaClient; sqlite: Sqlite | null; writeLock: Lock };
-const globalForDb = globalThis as unknown as { __comptoirDb?: PrismaClient; __comptoirConnection?: Connection };
+/** Sees every run of a raw statement: the benchmark's profiler (bench/server.ts). */
+export type StatementObserver = (sql: string, args: unknown[], ms: number) => void;
+// On globalThis: the Remix build bundles its own copy of this module, and both must share the connection.
+const globalForDb = globalThis as unknown as {
+  __comptoirDb?: PrismaClient;
+  __comptoirConnection?: Connection;
+  __comptoirStatementObserver?: StatementObserver;
+};
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type AdapterTx = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -174,9 +181,32 @@ export function statement(db: Sqlite, sql: string): BetterSqlite3.Statement {
   if (!prepared) {
     prepared = db.prepare(sql);
     if (prepared.reader) prepared.safeIntegers(false);
+    const observer = globalForDb.__comptoirStatementObserver;
+    if (observer) observeRuns(prepared, sql, observer);
     cache.set(sql, prepared);
   }
   return prepared;
+}
+
+/** Times the statements prepared from now on (set it before the first request). */
+export function observeStatements(observer: StatementObserver): void {
+  globalForDb.__comptoirStatementObserver = observer;
+}
+
+function observeRuns(prepared: BetterSqlite3.Statement, sql: string, observer: StatementObserver): void {
+  for (const method of ["run", "get", "all"] as const) {
+    const run = prepared[method].bind(prepared) as (...args: unknown[]) => unknown;
+    Object.defineProperty(prepared, method, {
+      value: (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return run(...args);
+        } finally {
+          observer(sql, args, performance.now() - started);
+        }
+      },
+    });
+  }
 }
 
 /** A timestamp as Prisma stores DateTime columns on SQLite. */

@@ -1,14 +1,60 @@
 // Sessions. The only file that imports lucia (v3 is deprecated upstream: keep it replaceable).
-import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
-import { Lucia, TimeSpan } from "lucia";
-import { getDb } from "./db.server";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { connectDb, sqlTimestamp, statement, writeTransaction } from "./db.server";
 import { getEnv } from "./env.server";
 
 export const SESSION_COOKIE_NAME = "comptoir_session";
 
+type SessionRow = { id: string; userId: string; expiresAt: string };
+
+function databaseSession(row: SessionRow): DatabaseSession {
+  return { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} };
+}
+
+/**
+ * Lucia's storage on prepared statements of the raw connection: every page reads the session and its
+ * user, and Prisma's per-query overhead was most of that request's database time. Rows map as the
+ * Prisma adapter mapped them (sessions have no attributes of their own; the user's attributes are the
+ * columns `getUserAttributes` reads).
+ */
+const sessionAdapter: Adapter = {
+  async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = statement(
+      await connectDb(),
+      `SELECT s.id, s.userId, s.expiresAt, u.email, u.name, u.locale
+         FROM "Session" s JOIN "User" u ON u.id = s.userId
+        WHERE s.id = ?`,
+    ).get(sessionId) as (SessionRow & { email: string; name: string; locale: string | null }) | undefined;
+    if (!row) return [null, null];
+    return [databaseSession(row), { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale } }];
+  },
+  async getUserSessions(userId) {
+    const rows = statement(await connectDb(), `SELECT id, userId, expiresAt FROM "Session" WHERE userId = ?`).all(userId) as SessionRow[];
+    return rows.map(databaseSession);
+  },
+  // Writes go through writeTransaction: on the one connection, a bare statement run while another
+  // request's transaction is open would belong to that transaction.
+  async setSession(session) {
+    await writeTransaction((db) =>
+      statement(db, `INSERT INTO "Session" (id, userId, expiresAt) VALUES (?, ?, ?)`).run(session.id, session.userId, sqlTimestamp(session.expiresAt)),
+    );
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await writeTransaction((db) => statement(db, `UPDATE "Session" SET expiresAt = ? WHERE id = ?`).run(sqlTimestamp(expiresAt), sessionId));
+  },
+  async deleteSession(sessionId) {
+    await writeTransaction((db) => statement(db, `DELETE FROM "Session" WHERE id = ?`).run(sessionId));
+  },
+  async deleteUserSessions(userId) {
+    await writeTransaction((db) => statement(db, `DELETE FROM "Session" WHERE userId = ?`).run(userId));
+  },
+  async deleteExpiredSessions() {
+    await writeTransaction((db) => statement(db, `DELETE FROM "Session" WHERE expiresAt <= ?`).run(sqlTimestamp(new Date())));
+  },
+};
+
 function createLucia() {
-  const db = getDb();
-  return new Lucia(new PrismaAdapter(db.session, db.user), {
+  return new Lucia(sessionAdapter, {
     sessionExpiresIn: new TimeSpan(30, "d"),
     sessionCookie: {
       name: SESSION_COOKIE_NAME,

@@ -111,7 +111,7 @@ describe("publishing an invoice", () => {
     expect(mails.map((m) => m.to).sort()).toEqual(["alice@brasserie.test", "anna@brasserie.test", "marc@martin.test"]);
     const marc = mails.find((m) => m.to === "marc@martin.test")!;
     expect(marc.subject).toContain(res.body.number);
-    expect(JSON.parse(marc.props)).toMatchObject({ orderNumber: order.number, $attachments: [{ kind: "invoice-pdf", id: res.body.id }] });
+    expect(JSON.parse(marc.props ?? "{}")).toMatchObject({ orderNumber: order.number, $attachments: [{ kind: "invoice-pdf", id: res.body.id }] });
   });
 
   it("settles an invoice of nothing to pay at once: the invoice and its order are PAID", async () => {

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Prisma } from "@prisma/client";
-import { getDb, sqlTimestamp, statement, writeTransaction, type Sqlite, type Tx } from "~/utils/db.server";
+import { connectDb, getDb, sqlTimestamp, statement, writeTransaction, type Sqlite, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { AppError, notFound, validationError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
@@ -232,20 +232,30 @@ export async function markConversationRead(actor: OrgActor, orderId: string, now
   return { readAt: now.toISOString(), read: event?.messageIds.length ?? 0 };
 }
 
+/**
+ * The ChatUnread rows of the actor's user on orders its organization sees (the user may take part in
+ * an order through another of its organizations). The primary key (userId, orderId) finds the rows.
+ */
+const VISIBLE_UNREAD = `"ChatUnread" u JOIN "Order" o ON o.id = u.orderId
+  WHERE u.userId = @userId AND (o.sellerId = @orgId OR o.buyerId = @orgId OR o.repId = @orgId OR o.distributorId = @orgId)`;
+
 /** Unread messages per order for the actor's user, for the orders given (a list page). */
 export async function unreadCountsByOrder(actor: OrgActor, orderIds: string[]): Promise<Record<string, number>> {
   if (orderIds.length === 0) return {};
-  const rows = await getDb().chatUnread.findMany({
-    where: { userId: actor.userId, orderId: { in: orderIds }, order: orderVisibleTo(actor.orgId) },
-    select: { orderId: true, count: true },
-  });
+  const rows = statement(
+    await connectDb(),
+    `SELECT u.orderId, u.count FROM ${VISIBLE_UNREAD} AND u.orderId IN (SELECT value FROM json_each(@orderIds))`,
+  ).all({ userId: actor.userId, orgId: actor.orgId, orderIds: JSON.stringify(orderIds) }) as { orderId: string; count: number }[];
   return Object.fromEntries(rows.map((r) => [r.orderId, r.count]));
 }
 
 /** Unread messages of the actor's user across the orders its organization sees (the navigation). */
 export async function unreadTotal(actor: OrgActor): Promise<number> {
-  const sum = await getDb().chatUnread.aggregate({ where: { userId: actor.userId, order: orderVisibleTo(actor.orgId) }, _sum: { count: true } });
-  return sum._sum.count ?? 0;
+  const sum = statement(await connectDb(), `SELECT COALESCE(SUM(u.count), 0) AS total FROM ${VISIBLE_UNREAD}`).get({
+    userId: actor.userId,
+    orgId: actor.orgId,
+  }) as { total: number };
+  return sum.total;
 }
 
 // ---- Attachments

@@ -32,7 +32,7 @@ import { actorCan, loadActor, requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "../order/dates";
 import { getPurchaseOrderPdf } from "../order/documents.server";
-import { findOrderPage, listWhere } from "../order/order-list.server";
+import { countFilteredOrders, findOrderPage, listWhere, type OrderFilter } from "../order/order-list.server";
 import { listOrdersQuerySchema } from "../order/schemas";
 import { createPdfPool, type PdfPool } from "./pdf-pool.server";
 
@@ -94,7 +94,7 @@ function zipPath(storageKey: string): string {
 }
 
 /** The list's where clauses for these filters (listWhere ignores the page size). */
-function whereOf(actor: OrgActor, filters: DocumentExportFilters, now: Date): Prisma.OrderWhereInput[] {
+function whereOf(actor: OrgActor, filters: DocumentExportFilters, now: Date): OrderFilter {
   return listWhere(actor, { ...filters, limit: EXPORT_MAX_ORDERS }, now);
 }
 
@@ -135,7 +135,7 @@ export async function startDocumentExport(actor: OrgActor, query: unknown, now =
   const { documents, ...filters } = parseInput(startSchema, query);
   if (documents.length === 0) throw new AppError("validation_failed", "documentExport.error.kinds");
   const db = getDb();
-  const count = await db.order.count({ where: { AND: whereOf(actor, filters, now) } });
+  const count = await countFilteredOrders(whereOf(actor, filters, now));
   if (count === 0) throw new AppError("validation_failed", "documentExport.error.noOrders");
   if (count > EXPORT_MAX_ORDERS) throw new AppError("validation_failed", "documentExport.error.tooMany");
   const stored = {
@@ -326,16 +326,19 @@ async function exportActor(row: { orgId: string; userId: string }): Promise<OrgA
 
 async function selectedOrders(actor: OrgActor, filters: DocumentExportFilters, now: Date): Promise<OrderToExport[]> {
   const where = whereOf(actor, filters, now);
-  const select = { id: true, number: true, createdAt: true, seller: { select: { slug: true } } } as const;
-  const orders: OrderToExport[] = [];
+  const rows: { id: string; number: number; createdAt: string; sellerId: string }[] = [];
   let cursor: string | undefined;
-  while (orders.length < EXPORT_MAX_ORDERS) {
-    const page = await findOrderPage(where, cursor, Math.min(500, EXPORT_MAX_ORDERS - orders.length), select);
-    orders.push(...page.rows);
+  while (rows.length < EXPORT_MAX_ORDERS) {
+    const page = await findOrderPage<(typeof rows)[number]>(where, cursor, Math.min(500, EXPORT_MAX_ORDERS - rows.length), `o."id", o."number", o."createdAt", o."sellerId"`);
+    rows.push(...page.rows);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  return orders;
+  const sellerIds = [...new Set(rows.map((r) => r.sellerId))];
+  const sellers = new Map(
+    (sellerIds.length ? await getDb().organization.findMany({ where: { id: { in: sellerIds } }, select: { id: true, slug: true } }) : []).map((s) => [s.id, s.slug]),
+  );
+  return rows.map((r) => ({ id: r.id, number: r.number, createdAt: new Date(r.createdAt), seller: { slug: sellers.get(r.sellerId) ?? "" } }));
 }
 
 type InvoiceRow = Prisma.InvoiceGetPayload<{ select: typeof invoicePdfSelect }>;

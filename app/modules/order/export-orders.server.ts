@@ -1,6 +1,5 @@
 // GET /api/v1/orders/export.csv: the orders a list shows (same filters), every page of it up to
 // 50,000 rows, newest first. Amounts are plain decimals with a dot ("1234.50"), dates YYYY-MM-DD.
-import type { Prisma } from "@prisma/client";
 import { protectFormula, serializeCsv } from "~/utils/csv";
 import { getDb } from "~/utils/db.server";
 import { toDecimalString } from "~/utils/money";
@@ -30,31 +29,33 @@ export const ORDER_CSV_COLUMNS = [
   "currency",
 ] as const;
 
-const exportSelect = {
-  id: true,
-  number: true,
-  createdAt: true,
-  buyerName: true,
-  sellerId: true,
-  status: true,
-  deliveryDate: true,
-  distribution: true,
-  subtotalCents: true,
-  discountCents: true,
-  taxCents: true,
-  depositCents: true,
-  totalCents: true,
-  currency: true,
-} satisfies Prisma.OrderSelect;
+const EXPORT_COLUMNS = `o."id", o."number", o."createdAt", o."buyerName", o."sellerId", o."status", o."deliveryDate", o."distribution",
+  o."subtotalCents", o."discountCents", o."taxCents", o."depositCents", o."totalCents", o."currency"`;
+type ExportRow = {
+  id: string;
+  number: number;
+  createdAt: string;
+  buyerName: string;
+  sellerId: string;
+  status: string;
+  deliveryDate: string;
+  distribution: string;
+  subtotalCents: number;
+  discountCents: number;
+  taxCents: number;
+  depositCents: number;
+  totalCents: number;
+  currency: string;
+};
 
 export async function exportOrdersCsv(actor: OrgActor, query: unknown): Promise<string> {
   requirePermission(actor, "order:read");
   const data = parseInput(listOrdersQuerySchema, query);
   const where = listWhere(actor, data);
-  const rows: Prisma.OrderGetPayload<{ select: typeof exportSelect }>[] = [];
+  const rows: ExportRow[] = [];
   let cursor: string | undefined;
   while (rows.length < EXPORT_MAX_ROWS) {
-    const page = await findOrderPage(where, cursor, Math.min(PAGE, EXPORT_MAX_ROWS - rows.length), exportSelect);
+    const page = await findOrderPage<ExportRow>(where, cursor, Math.min(PAGE, EXPORT_MAX_ROWS - rows.length), EXPORT_COLUMNS);
     rows.push(...page.rows);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -69,7 +70,7 @@ export async function exportOrdersCsv(actor: OrgActor, query: unknown): Promise<
   for (const r of rows) {
     lines.push([
       String(r.number),
-      todayIso(r.createdAt),
+      todayIso(new Date(r.createdAt)),
       protectFormula(r.buyerName),
       protectFormula(sellerName.get(r.sellerId) ?? ""),
       r.status,

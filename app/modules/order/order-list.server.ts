@@ -1,22 +1,24 @@
 // Order lists (GET /api/v1/orders, the orders page, CSV export): filters, quick filters, search and
 // keyset pagination, newest first (createdAt desc, id desc).
 //
-// Speed: a page is one query for the orders, then, in parallel, one for the organizations they name and
-// one for their line counts (plus the names of edit-lock holders, only when a listed order is being
-// edited) — never a query per order. The scope is the one column
-// by which the actor's kind of organization takes part — sellerId for a producer, buyerId for a
-// retailer, repId for a rep agency, distributorId for a distributor: the narrow form of
-// orderVisibleTo, so that the indexes [sellerId, createdAt, id], [sellerId, status, createdAt, id] and
-// their buyer/rep/distributor equivalents serve both the filter and the order; the cursor condition is
-// written `createdAt <= t AND (createdAt < t OR id < i)` so that the index range starts at the cursor.
-import type { Prisma } from "@prisma/client";
-import { getDb } from "~/utils/db.server";
+// Speed: a list is the page of orders, then one query each for the organizations they name, their
+// line counts and live invoices (plus the names of edit-lock holders, only when a listed order is being
+// edited) — never a query per order — all prepared statements on the raw connection
+// (app/utils/db.server.ts): through the ORM, each of them cost about a millisecond of CPU before SQLite
+// did anything (docs/benchmarks.md). The scope is the one column by which the actor's kind of
+// organization takes part — sellerId for a producer, buyerId for a retailer, repId for a rep agency,
+// distributorId for a distributor: the narrow form of orderVisibleTo, so that the indexes
+// [sellerId, createdAt, id], [sellerId, status, createdAt, id] and their buyer/rep/distributor
+// equivalents serve both the filter and the order; the cursor condition is written
+// `createdAt <= t AND (createdAt < t OR id < i)` so that the index range starts at the cursor.
+import { connectDb, sqlTimestamp, statement, type Sqlite } from "~/utils/db.server";
 import { validationError } from "~/utils/errors";
+import type { OrgKind } from "~/utils/permissions";
 import { parseInput } from "~/utils/validation";
 import { actorCan, requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { startOfDay, startOfNextDay, todayIso } from "./dates";
-import { buildOrderView, validLock } from "./order-view.server";
+import { buildOrderView, validLock, type OrderViewFields } from "./order-view.server";
 import { listOrdersQuerySchema, type ListOrdersQuery } from "./schemas";
 import { FROZEN_STATUSES, type OrderStatus } from "./status-machine";
 import { COUNTED_VIEWS, type CountedView, type OrderQuickView, type OrderView, type OrgRef } from "./types";
@@ -34,19 +36,16 @@ export const VIEW_STATUSES: Record<OrderQuickView, readonly OrderStatus[]> = {
   done: ["PAID", "REJECTED", "CANCELLED", "EXPIRED"],
 };
 
-/** The orders an organization lists: those where it takes part the way its kind does. */
-export function listScopeOf(actor: OrgActor): Prisma.OrderWhereInput {
-  switch (actor.orgKind) {
-    case "PRODUCER":
-      return { sellerId: actor.orgId };
-    case "RETAILER":
-      return { buyerId: actor.orgId };
-    case "REP_AGENCY":
-      return { repId: actor.orgId };
-    case "DISTRIBUTOR":
-      return { distributorId: actor.orgId };
-  }
-}
+/** The column by which each kind of organization takes part in the orders it lists. */
+const SCOPE_COLUMN: Record<OrgKind, "sellerId" | "buyerId" | "repId" | "distributorId"> = {
+  PRODUCER: "sellerId",
+  RETAILER: "buyerId",
+  REP_AGENCY: "repId",
+  DISTRIBUTOR: "distributorId",
+};
+
+/** The filters of a list as SQL over `"Order" o` (conditions joined by AND), with their parameters. */
+export type OrderFilter = { conditions: string[]; params: (string | number)[] };
 
 type Cursor = { t: string; i: string };
 
@@ -65,124 +64,156 @@ function decodeCursor(text: string): { createdAt: Date; id: string } {
   }
 }
 
-/** Case variants of a search term: SQLite's LIKE ignores case for ASCII letters only (É vs é). */
-function caseVariants(text: string): string[] {
-  return [...new Set([text, text.toLowerCase(), text.toUpperCase()])];
+/**
+ * A search term as LIKE patterns (escape character `\`), in three case variants: SQLite's LIKE
+ * ignores case for ASCII letters only (É vs é). Always three, so that the statement stays the same.
+ */
+function likePatterns(text: string): [string, string, string] {
+  const pattern = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return [pattern(text), pattern(text.toLowerCase()), pattern(text.toUpperCase())];
 }
 
-/** The `where` of a list (without the cursor). */
-export function listWhere(actor: OrgActor, query: ListOrdersQuery, now: Date = new Date()): Prisma.OrderWhereInput[] {
-  const and: Prisma.OrderWhereInput[] = [listScopeOf(actor)];
-  if (query.status) and.push({ status: query.status });
+const placeholders = (count: number) => Array(count).fill("?").join(", ");
+
+/** The filters of a list (without the cursor). */
+export function listWhere(actor: OrgActor, query: ListOrdersQuery, now: Date = new Date()): OrderFilter {
+  const conditions = [`o."${SCOPE_COLUMN[actor.orgKind]}" = ?`];
+  const params: (string | number)[] = [actor.orgId];
+  const add = (condition: string, ...values: (string | number)[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (query.status) add(`o."status" = ?`, query.status);
   if (query.view) {
     const statuses = VIEW_STATUSES[query.view];
-    and.push(statuses.length === 1 ? { status: statuses[0] } : { status: { in: [...statuses] } });
-    if (query.view === "late") and.push({ deliveryDate: { lt: todayIso(now) } });
+    add(`o."status" IN (${placeholders(statuses.length)})`, ...statuses);
+    if (query.view === "late") add(`o."deliveryDate" < ?`, todayIso(now));
   }
-  if (query.buyer) and.push({ buyerId: query.buyer });
-  if (query.seller) and.push({ sellerId: query.seller });
-  if (query.deliveryFrom) and.push({ deliveryDate: { gte: query.deliveryFrom } });
-  if (query.deliveryTo) and.push({ deliveryDate: { lte: query.deliveryTo } });
-  if (query.createdFrom) and.push({ createdAt: { gte: startOfDay(query.createdFrom) } });
-  if (query.createdTo) and.push({ createdAt: { lt: startOfNextDay(query.createdTo) } });
+  if (query.buyer) add(`o."buyerId" = ?`, query.buyer);
+  if (query.seller) add(`o."sellerId" = ?`, query.seller);
+  if (query.deliveryFrom) add(`o."deliveryDate" >= ?`, query.deliveryFrom);
+  if (query.deliveryTo) add(`o."deliveryDate" <= ?`, query.deliveryTo);
+  if (query.createdFrom) add(`o."createdAt" >= ?`, sqlTimestamp(startOfDay(query.createdFrom)));
+  if (query.createdTo) add(`o."createdAt" < ?`, sqlTimestamp(startOfNextDay(query.createdTo)));
   if (query.q) {
     const q = query.q;
     if (/^\d{1,9}$/.test(q)) {
-      and.push({ number: Number(q) });
-    } else {
-      // The customer's name; a retailer's own orders are searched by supplier.
-      const names = caseVariants(q);
-      and.push(
-        actor.orgKind === "RETAILER"
-          ? { OR: names.map((name) => ({ seller: { name: { contains: name } } })) }
-          : { OR: names.map((name) => ({ buyerName: { contains: name } })) },
+      add(`o."number" = ?`, Number(q));
+    } else if (actor.orgKind === "RETAILER") {
+      // A retailer's own orders are searched by supplier.
+      add(
+        `EXISTS (SELECT 1 FROM "Organization" s WHERE s."id" = o."sellerId" AND (s."name" LIKE ? ESCAPE '\\' OR s."name" LIKE ? ESCAPE '\\' OR s."name" LIKE ? ESCAPE '\\'))`,
+        ...likePatterns(q),
       );
+    } else {
+      add(`(o."buyerName" LIKE ? ESCAPE '\\' OR o."buyerName" LIKE ? ESCAPE '\\' OR o."buyerName" LIKE ? ESCAPE '\\')`, ...likePatterns(q));
     }
   }
-  return and;
+  return { conditions, params };
 }
 
-const listSelect = {
-  id: true,
-  number: true,
-  status: true,
-  version: true,
-  sellerId: true,
-  buyerId: true,
-  repId: true,
-  distributorId: true,
-  relationId: true,
-  distribution: true,
-  deliveryDate: true,
-  note: true,
-  currency: true,
-  groupDiscountBps: true,
-  taxesEnabled: true,
-  depositsEnabled: true,
-  minOrderCents: true,
-  subtotalCents: true,
-  discountCents: true,
-  taxCents: true,
-  depositCents: true,
-  totalCents: true,
-  buyerName: true,
-  parentOrderId: true,
-  lockedById: true,
-  lockedUntil: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.OrderSelect;
-
-type ListRow = Prisma.OrderGetPayload<{ select: typeof listSelect }>;
-
-/** One page of rows in list order (the select must include id and createdAt), and the next cursor. */
-export async function findOrderPage<S extends Prisma.OrderSelect & { id: true; createdAt: true }>(
-  where: Prisma.OrderWhereInput[],
-  cursor: string | undefined,
-  limit: number,
-  select: S,
-): Promise<{ rows: Prisma.OrderGetPayload<{ select: S }>[]; nextCursor: string | null }> {
-  const and = [...where];
+/** The statement of one page of a list, with its parameters (the benchmark explains it). */
+export function orderPageQuery(filter: OrderFilter, cursor: string | undefined, limit: number, columns: string): { sql: string; params: (string | number)[] } {
+  const conditions = [...filter.conditions];
+  const params = [...filter.params];
   if (cursor) {
     const c = decodeCursor(cursor);
-    and.push({ createdAt: { lte: c.createdAt }, OR: [{ createdAt: { lt: c.createdAt } }, { id: { lt: c.id } }] });
+    const at = sqlTimestamp(c.createdAt);
+    conditions.push(`o."createdAt" <= ? AND (o."createdAt" < ? OR o."id" < ?)`);
+    params.push(at, at, c.id);
   }
-  const rows = (await getDb().order.findMany({
-    where: { AND: and },
-    select,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-  })) as unknown as Prisma.OrderGetPayload<{ select: S }>[];
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1] as unknown as { createdAt: Date; id: string } | undefined;
-  return { rows: page, nextCursor: more && last ? encodeCursor(last) : null };
+  return {
+    sql: `SELECT ${columns} FROM "Order" o WHERE ${conditions.join(" AND ")} ORDER BY o."createdAt" DESC, o."id" DESC LIMIT ?`,
+    params: [...params, limit + 1],
+  };
 }
 
 /**
- * What the rows point to, in parallel: the organizations they name, their line counts (grouped over
- * the page's ids only — a relation `_count` would count every line of the table), and the names of
- * valid lock holders (only when a listed order is being edited).
+ * One page of rows in list order, and the next cursor. `columns` are columns of `"Order" o`, with
+ * "id" and "createdAt" among them; the rows come as SQLite gives them (DateTime columns as text).
  */
-const liveInvoiceSelect = { orderId: true, id: true, number: true, status: true, totalCents: true, balanceCents: true } as const;
+export async function findOrderPage<Row extends { id: string; createdAt: string }>(
+  filter: OrderFilter,
+  cursor: string | undefined,
+  limit: number,
+  columns: string,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const db = await connectDb();
+  const { sql, params } = orderPageQuery(filter, cursor, limit, columns);
+  const rows = statement(db, sql).all(...params) as Row[];
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: more && last ? encodeCursor({ createdAt: new Date(last.createdAt), id: last.id }) : null };
+}
 
-async function loadRefs(rows: ListRow[], actor: OrgActor, now: Date) {
-  const db = getDb();
-  // Only invoiced and paid orders have a live invoice, and only those who may read invoices see it.
+/** How many orders a list's filters select. */
+export async function countFilteredOrders(filter: OrderFilter): Promise<number> {
+  const row = statement(await connectDb(), `SELECT count(*) AS "orders" FROM "Order" o WHERE ${filter.conditions.join(" AND ")}`).get(...filter.params) as { orders: number };
+  return row.orders;
+}
+
+const LIST_COLUMNS = `o."id", o."number", o."status", o."version", o."sellerId", o."buyerId", o."repId", o."distributorId",
+  o."distribution", o."deliveryDate", o."note", o."currency", o."groupDiscountBps", o."taxesEnabled", o."depositsEnabled",
+  o."minOrderCents", o."subtotalCents", o."discountCents", o."taxCents", o."depositCents", o."totalCents", o."parentOrderId",
+  o."lockedById", o."lockedUntil", o."createdAt", o."updatedAt"`;
+
+type ListRow = Omit<OrderViewFields, "taxesEnabled" | "depositsEnabled" | "lockedUntil" | "createdAt" | "updatedAt"> & {
+  taxesEnabled: number;
+  depositsEnabled: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function orderFields(row: ListRow): OrderViewFields {
+  return {
+    ...row,
+    taxesEnabled: Boolean(row.taxesEnabled),
+    depositsEnabled: Boolean(row.depositsEnabled),
+    lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  };
+}
+
+/** A JSON array parameter, for `IN (SELECT value FROM json_each(?))`: one statement for any number of ids. */
+const jsonIds = (ids: Iterable<string>) => JSON.stringify([...ids]);
+
+type LiveInvoice = { id: string; number: string; status: string; totalCents: number; balanceCents: number };
+
+/**
+ * What the rows point to: the organizations they name, their line counts (over the page's ids only),
+ * the names of valid lock holders (only when a listed order is being edited) and the live invoices
+ * (of invoiced and paid orders, for those who may read invoices).
+ */
+function loadRefs(db: Sqlite, rows: OrderViewFields[], actor: OrgActor, now: Date) {
   const invoiced = actorCan(actor, "invoice:read") ? rows.filter((r) => (FROZEN_STATUSES as readonly string[]).includes(r.status)).map((r) => r.id) : [];
   const orgIds = new Set<string>();
   for (const r of rows) for (const id of [r.sellerId, r.buyerId, r.repId, r.distributorId]) if (id) orgIds.add(id);
   const lockHolders = new Set(rows.flatMap((r) => (validLock(r, now) ? [r.lockedById!] : [])));
   const orderIds = rows.map((r) => r.id);
-  const [orgs, counts, users, invoices] = await Promise.all([
-    orgIds.size ? db.organization.findMany({ where: { id: { in: [...orgIds] } }, select: { id: true, slug: true, name: true } }) : [],
-    orderIds.length ? db.orderLine.groupBy({ by: ["orderId"], where: { orderId: { in: orderIds } }, _count: { _all: true } }) : [],
-    lockHolders.size ? db.user.findMany({ where: { id: { in: [...lockHolders] } }, select: { id: true, name: true } }) : [],
-    invoiced.length ? db.invoice.findMany({ where: { orderId: { in: invoiced }, status: { not: "CANCELLED" } }, select: liveInvoiceSelect }) : [],
-  ]);
+  const orgs = orgIds.size
+    ? (statement(db, `SELECT "id", "slug", "name" FROM "Organization" WHERE "id" IN (SELECT value FROM json_each(?))`).all(jsonIds(orgIds)) as OrgRef[])
+    : [];
+  const counts = orderIds.length
+    ? (statement(db, `SELECT "orderId", count(*) AS "lines" FROM "OrderLine" WHERE "orderId" IN (SELECT value FROM json_each(?)) GROUP BY "orderId"`).all(
+        jsonIds(orderIds),
+      ) as { orderId: string; lines: number }[])
+    : [];
+  const users = lockHolders.size
+    ? (statement(db, `SELECT "id", "name" FROM "User" WHERE "id" IN (SELECT value FROM json_each(?))`).all(jsonIds(lockHolders)) as { id: string; name: string }[])
+    : [];
+  const invoices = invoiced.length
+    ? (statement(
+        db,
+        `SELECT "orderId", "id", "number", "status", "totalCents", "balanceCents" FROM "Invoice"
+         WHERE "orderId" IN (SELECT value FROM json_each(?)) AND "status" <> 'CANCELLED'`,
+      ).all(jsonIds(invoiced)) as (LiveInvoice & { orderId: string })[])
+    : [];
   return {
-    orgs: new Map<string, OrgRef>(orgs.map((o) => [o.id, o])),
-    lineCounts: new Map(counts.map((c) => [c.orderId, c._count._all])),
+    orgs: new Map(orgs.map((o) => [o.id, o])),
+    lineCounts: new Map(counts.map((c) => [c.orderId, c.lines])),
     users: new Map(users.map((u) => [u.id, u])),
     invoices: new Map(invoices.map(({ orderId, ...invoice }) => [orderId, invoice])),
   };
@@ -192,20 +223,21 @@ export async function listOrders(actor: OrgActor, query: unknown): Promise<{ ord
   requirePermission(actor, "order:read");
   const data = parseInput(listOrdersQuerySchema, query);
   const now = new Date();
-  const { rows, nextCursor } = await findOrderPage(listWhere(actor, data, now), data.cursor, data.limit, listSelect);
-  const { orgs, lineCounts, users, invoices } = await loadRefs(rows, actor, now);
+  const page = await findOrderPage<ListRow>(listWhere(actor, data, now), data.cursor, data.limit, LIST_COLUMNS);
+  const rows = page.rows.map(orderFields);
+  const { orgs, lineCounts, users, invoices } = loadRefs(await connectDb(), rows, actor, now);
   const ref = (id: string | null) => (id ? (orgs.get(id) ?? { id, slug: "", name: "" }) : null);
   const orders = rows.map((row) => ({
     ...buildOrderView(
       row,
-      { seller: ref(row.sellerId)!, buyer: ref(row.buyerId)!, rep: ref(row.repId), distributor: ref(row.distributorId), lockedBy: row.lockedById ? (users.get(row.lockedById) ?? null) : null, invoice: invoices.get(row.id) ?? null },
+      { seller: ref(row.sellerId)!, buyer: ref(row.buyerId)!, rep: ref(row.repId), distributor: ref(row.distributorId), lockedBy: row.lockedById ? (users.get(row.lockedById) ?? null) : null, invoice: (invoices.get(row.id) as OrderView["invoice"]) ?? null },
       [],
       actor,
       now,
     ),
     lineCount: lineCounts.get(row.id) ?? 0,
   }));
-  return { orders, nextCursor };
+  return { orders, nextCursor: page.nextCursor };
 }
 
 /**
@@ -215,17 +247,22 @@ export async function listOrders(actor: OrgActor, query: unknown): Promise<{ ord
  */
 export async function countOrdersByView(actor: OrgActor, now: Date = new Date()): Promise<Record<CountedView, number>> {
   requirePermission(actor, "order:read");
-  const db = getDb();
-  const scope = listScopeOf(actor);
+  const db = await connectDb();
+  const scope = `"${SCOPE_COLUMN[actor.orgKind]}" = ?`;
   const statuses = [...new Set(COUNTED_VIEWS.flatMap((view) => VIEW_STATUSES[view]))];
-  const [byStatus, late] = await Promise.all([
-    db.order.groupBy({ by: ["status"], where: { AND: [scope, { status: { in: statuses } }] }, _count: { _all: true } }),
-    db.order.count({ where: { AND: [scope, { status: { in: [...VIEW_STATUSES.late] } }, { deliveryDate: { lt: todayIso(now) } }] } }),
-  ]);
-  const perStatus = new Map(byStatus.map((g) => [g.status, g._count._all]));
+  const byStatus = statement(db, `SELECT "status", count(*) AS "orders" FROM "Order" WHERE ${scope} AND "status" IN (${placeholders(statuses.length)}) GROUP BY "status"`).all(
+    actor.orgId,
+    ...statuses,
+  ) as { status: string; orders: number }[];
+  const late = statement(db, `SELECT count(*) AS "orders" FROM "Order" WHERE ${scope} AND "status" IN (${placeholders(VIEW_STATUSES.late.length)}) AND "deliveryDate" < ?`).get(
+    actor.orgId,
+    ...VIEW_STATUSES.late,
+    todayIso(now),
+  ) as { orders: number };
+  const perStatus = new Map(byStatus.map((g) => [g.status, g.orders]));
   const counts = Object.fromEntries(
     COUNTED_VIEWS.map((view) => [view, VIEW_STATUSES[view].reduce((sum, status) => sum + (perStatus.get(status) ?? 0), 0)]),
   ) as Record<CountedView, number>;
-  counts.late = late;
+  counts.late = late.orders;
   return counts;
 }

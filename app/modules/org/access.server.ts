@@ -1,19 +1,22 @@
 // Turns (user, organization slug) into an actor, and checks actions against the permission matrix.
 import { AppError } from "~/utils/errors";
-import { getDb } from "~/utils/db.server";
+import { connectDb, statement } from "~/utils/db.server";
 import { can, isOrgKind, isRole, type Action } from "~/utils/permissions";
 import type { OrgActor } from "./actor";
 
+/** Every organization page starts here: one prepared statement (the membership and its organization). */
 export async function loadActor(user: { id: string; name: string }, orgSlug: string): Promise<OrgActor> {
-  const membership = await getDb().membership.findFirst({
-    where: { userId: user.id, organization: { slug: orgSlug } },
-    include: { organization: { select: { id: true, slug: true, name: true, kind: true } } },
-  });
+  const membership = statement(
+    await connectDb(),
+    `SELECT m.role, o.id AS orgId, o.slug AS orgSlug, o.name AS orgName, o.kind AS orgKind
+       FROM "Membership" m JOIN "Organization" o ON o.id = m.organizationId
+      WHERE m.userId = ? AND o.slug = ?`,
+  ).get(user.id, orgSlug) as { role: string; orgId: string; orgSlug: string; orgName: string; orgKind: string } | undefined;
   // Not a member and no such organization look the same: 404.
   if (!membership) throw new AppError("not_found", "error.not_found");
-  const { organization: org } = membership;
-  if (!isOrgKind(org.kind) || !isRole(membership.role)) throw new AppError("internal", "Corrupt membership");
-  return { userId: user.id, userName: user.name, orgId: org.id, orgSlug: org.slug, orgName: org.name, orgKind: org.kind, role: membership.role };
+  const { role, orgKind } = membership;
+  if (!isOrgKind(orgKind) || !isRole(role)) throw new AppError("internal", "Corrupt membership");
+  return { userId: user.id, userName: user.name, orgId: membership.orgId, orgSlug: membership.orgSlug, orgName: membership.orgName, orgKind, role };
 }
 
 export function requirePermission(actor: OrgActor, action: Action): void {

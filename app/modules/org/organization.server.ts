@@ -1,6 +1,7 @@
 // Organizations (tenants): creation by a user who becomes its OWNER, details, the user's list.
-import { getDb, type Tx } from "~/utils/db.server";
-import { AppError, validationError } from "~/utils/errors";
+import type { Organization } from "@prisma/client";
+import { connectDb, getDb, statement, type Tx } from "~/utils/db.server";
+import { AppError, notFound, validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "./actor";
 import { requirePermission } from "./access.server";
@@ -31,17 +32,51 @@ export async function createDefaultTaxRates(tx: Tx, producerId: string) {
   await tx.taxRate.createMany({ data: DEFAULT_TAX_RATES.map((r) => ({ ...r, producerId })) });
 }
 
-export async function listMyOrganizations(userId: string) {
-  const memberships = await getDb().membership.findMany({
-    where: { userId },
-    include: { organization: { select: { id: true, slug: true, name: true, kind: true } } },
-    orderBy: { organization: { name: "asc" } },
-  });
-  return memberships.map((m) => ({ ...m.organization, role: m.role }));
+/** The organizations the user belongs to, with the user's role in each (every organization page's switcher). */
+export async function listMyOrganizations(userId: string): Promise<{ id: string; slug: string; name: string; kind: string; role: string }[]> {
+  return statement(
+    await connectDb(),
+    `SELECT o.id, o.slug, o.name, o.kind, m.role
+       FROM "Membership" m JOIN "Organization" o ON o.id = m.organizationId
+      WHERE m.userId = ?
+      ORDER BY o.name ASC`,
+  ).all(userId) as { id: string; slug: string; name: string; kind: string; role: string }[];
 }
 
-export async function getOrganization(actor: OrgActor) {
-  return getDb().organization.findUniqueOrThrow({ where: { id: actor.orgId } });
+type OrganizationRow = Omit<Organization, "createdAt" | "updatedAt" | "autoInvoiceOnDelivery"> & {
+  createdAt: string;
+  updatedAt: string;
+  autoInvoiceOnDelivery: 0 | 1;
+};
+
+/**
+ * The actor's organization as Prisma returns it (dates as Date, flags as booleans). The columns are
+ * named one by one and the result is built field by field so that a column added to the model is a
+ * type error here rather than a value of the wrong type.
+ */
+export async function getOrganization(actor: OrgActor): Promise<Organization> {
+  const row = statement(
+    await connectDb(),
+    `SELECT id, slug, name, kind, locale, currency, email, phone, address, taxNumber, createdAt, updatedAt, autoInvoiceOnDelivery, stripeAccountId
+       FROM "Organization" WHERE id = ?`,
+  ).get(actor.orgId) as OrganizationRow | undefined;
+  if (!row) throw notFound("error.not_found");
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    locale: row.locale,
+    currency: row.currency,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    taxNumber: row.taxNumber,
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    autoInvoiceOnDelivery: row.autoInvoiceOnDelivery === 1,
+    stripeAccountId: row.stripeAccountId,
+  };
 }
 
 export async function updateOrganization(actor: OrgActor, input: unknown) {
