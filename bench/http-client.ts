@@ -16,6 +16,14 @@ export class HttpClient {
   }
 
   request(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+    return this.send(method, path, options, true);
+  }
+
+  /**
+   * A kept-alive socket that the server closed (its keep-alive timeout) while idle fails the next request
+   * sent on it with ECONNRESET: that request is sent again once, on a new socket (Node's documented remedy).
+   */
+  private send(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown }, mayRetry: boolean): Promise<Reply> {
     const payload =
       options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     const headers: Record<string, string | number> = { ...options.headers };
@@ -33,7 +41,10 @@ export class HttpClient {
         );
         res.on("error", reject);
       });
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        if (mayRetry && req.reusedSocket && error.code === "ECONNRESET") resolve(this.send(method, path, options, false));
+        else reject(error);
+      });
       if (payload !== undefined) req.write(payload);
       req.end();
     });

@@ -306,10 +306,11 @@ export async function publishInvoice(actor: OrgActor, orderId: string, input: un
     const lock = validLock(order, now);
     if (lock && lock.id !== actor.userId) throw lockedError({ id: lock.id, name: order.lockedByName ?? "" }, lock.until);
     const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: order.partyNames.get(actor.orgId) ?? "" };
-    return publishInvoiceSync(db, order, { by: { userId: actor.userId, orgId: actor.orgId }, eventActor, now });
+    const publication = publishInvoiceSync(db, order, { by: { userId: actor.userId, orgId: actor.orgId }, eventActor, now });
+    requirePermission(actor, "invoice:read"); // as reading it back would
+    return publication;
   });
   result.orderUpdates.forEach(publishOrderUpdated);
-  requirePermission(actor, "invoice:read"); // as reading it back would
   return result.invoice ? toInvoiceView(result.invoice, actor) : loadInvoiceView(getDb(), actor, result.invoiceId);
 }
 
