@@ -205,7 +205,8 @@ export function writeReport(file: string, r: ReportInput): void {
   }
 
   line(HAND_WRITTEN);
-  line(kept ?? "\n## Findings\n\n(to be written)\n");
+  // One blank line after the marker, however many the kept part brought along.
+  line(kept !== undefined ? `\n${kept.replace(/^\n+/, "")}` : "\n## Findings\n\n(to be written)\n");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, out.join("\n"));
 }
