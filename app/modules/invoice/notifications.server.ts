@@ -14,8 +14,8 @@
 // PDFs are attached as they are stored (in the buyer's language, Invoice.locale), rendered at delivery.
 import { enqueueTemplatedEmail, insertTemplatedEmail } from "../notify/outbox.server";
 import { usersWithEmailOffSync } from "../notify/preferences.server";
-import { recipientLanguage } from "../order/notifications.server";
-import { connectDb, statement, type Sqlite, type Tx } from "~/utils/db.server";
+import { membersToTell, recipientLanguage } from "../order/notifications.server";
+import { connectDb, type Sqlite, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { Language } from "~/utils/i18n";
 import { formatCents } from "~/utils/money";
@@ -48,21 +48,7 @@ export function invoiceRecipientsSync(
       .reverse(), // the seller's side wins when both are the same organization
   );
   if (!targets.size) return [];
-  const memberships = statement(
-    db,
-    `SELECT m.organizationId, m.role, u.id AS userId, u.email, u.locale AS userLocale, o.slug, o.locale AS orgLocale
-     FROM "Membership" m JOIN "User" u ON u.id = m.userId JOIN "Organization" o ON o.id = m.organizationId
-     WHERE m.organizationId IN (SELECT value FROM json_each(?))
-     ORDER BY m.createdAt ASC, m.id ASC`,
-  ).all(JSON.stringify([...targets.keys()])) as {
-    organizationId: string;
-    role: Role;
-    userId: string;
-    email: string;
-    userLocale: string | null;
-    slug: string;
-    orgLocale: string | null;
-  }[];
+  const memberships = membersToTell(db, [...targets.keys()]);
   const rank = (orgId: string) => (orgId === parties.sellerId ? 0 : 1);
   const notified = memberships
     .filter((m) => INVOICE_NOTIFIED_ROLES[targets.get(m.organizationId)!].includes(m.role))

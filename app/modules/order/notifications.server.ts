@@ -75,6 +75,20 @@ export function notificationKindOf(type: OrderEventType): NotificationKind {
 
 type OrgRow = { id: string; slug: string; name: string; locale: string };
 
+/** A member of an organization to tell by email: its role there, address and languages. */
+export type MemberToTell = { organizationId: string; role: Role; userId: string; email: string; userLocale: string | null; slug: string; orgLocale: string | null };
+
+/** The members of these organizations, oldest membership first, on the raw connection (order and invoice emails). */
+export function membersToTell(db: Sqlite, orgIds: readonly string[]): MemberToTell[] {
+  return statement(
+    db,
+    `SELECT m.organizationId, m.role, u.id AS userId, u.email, u.locale AS userLocale, o.slug, o.locale AS orgLocale
+     FROM "Membership" m JOIN "User" u ON u.id = m.userId JOIN "Organization" o ON o.id = m.organizationId
+     WHERE m.organizationId IN (SELECT value FROM json_each(?))
+     ORDER BY m.createdAt ASC, m.id ASC`,
+  ).all(JSON.stringify(orgIds)) as MemberToTell[];
+}
+
 /** notifyOrderEventSync for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
 export async function notifyOrderEvent(_tx: Tx, event: OrderEventNotification): Promise<void> {
   notifyOrderEventSync(await connectDb(), event);
@@ -106,21 +120,7 @@ export function notifyOrderEventSync(db: Sqlite, event: OrderEventNotification):
   }
   if (targets.size === 0) return;
 
-  const memberships = statement(
-    db,
-    `SELECT m.organizationId, m.role, u.id AS userId, u.email, u.locale AS userLocale, o.slug, o.locale AS orgLocale
-     FROM "Membership" m JOIN "User" u ON u.id = m.userId JOIN "Organization" o ON o.id = m.organizationId
-     WHERE m.organizationId IN (SELECT value FROM json_each(?))
-     ORDER BY m.createdAt ASC, m.id ASC`,
-  ).all(JSON.stringify([...targets.keys()])) as {
-    organizationId: string;
-    role: Role;
-    userId: string;
-    email: string;
-    userLocale: string | null;
-    slug: string;
-    orgLocale: string;
-  }[];
+  const memberships = membersToTell(db, [...targets.keys()]);
 
   // One email per user, for the organization of highest priority it belongs to; none for a user who
   // turned this kind of email off (app/modules/notify/preferences.server.ts).
