@@ -44,8 +44,13 @@ const SCOPE_COLUMN: Record<OrgKind, "sellerId" | "buyerId" | "repId" | "distribu
   DISTRIBUTOR: "distributorId",
 };
 
-/** The filters of a list as SQL over `"Order" o` (conditions joined by AND), with their parameters. */
-export type OrderFilter = { conditions: string[]; params: (string | number)[] };
+/**
+ * The filters of a list as SQL over `"Order" o` (conditions joined by AND) with their parameters, and
+ * the statuses of its quick filter (none: any status). A page of several statuses is read status by
+ * status (orderPageQuery): "done" read as `status IN (…)` walked the seller's whole index newest first,
+ * past every open order (30 ms with 24,000 pending ones), where one read per status takes 0.2 ms.
+ */
+export type OrderFilter = { conditions: string[]; params: (string | number)[]; statuses: readonly string[] };
 
 type Cursor = { t: string; i: string };
 
@@ -84,11 +89,7 @@ export function listWhere(actor: OrgActor, query: ListOrdersQuery, now: Date = n
     params.push(...values);
   };
   if (query.status) add(`o."status" = ?`, query.status);
-  if (query.view) {
-    const statuses = VIEW_STATUSES[query.view];
-    add(`o."status" IN (${placeholders(statuses.length)})`, ...statuses);
-    if (query.view === "late") add(`o."deliveryDate" < ?`, todayIso(now));
-  }
+  if (query.view === "late") add(`o."deliveryDate" < ?`, todayIso(now));
   if (query.buyer) add(`o."buyerId" = ?`, query.buyer);
   if (query.seller) add(`o."sellerId" = ?`, query.seller);
   if (query.deliveryFrom) add(`o."deliveryDate" >= ?`, query.deliveryFrom);
@@ -109,22 +110,30 @@ export function listWhere(actor: OrgActor, query: ListOrdersQuery, now: Date = n
       add(`(o."buyerName" LIKE ? ESCAPE '\\' OR o."buyerName" LIKE ? ESCAPE '\\' OR o."buyerName" LIKE ? ESCAPE '\\')`, ...likePatterns(q));
     }
   }
-  return { conditions, params };
+  return { conditions, params, statuses: query.view ? VIEW_STATUSES[query.view] : [] };
 }
 
 /** The statement of one page of a list, with its parameters (the benchmark explains it). */
 export function orderPageQuery(filter: OrderFilter, cursor: string | undefined, limit: number, columns: string): { sql: string; params: (string | number)[] } {
-  const conditions = [...filter.conditions];
-  const params = [...filter.params];
+  const after: string[] = [];
+  const afterParams: string[] = [];
   if (cursor) {
     const c = decodeCursor(cursor);
     const at = sqlTimestamp(c.createdAt);
-    conditions.push(`o."createdAt" <= ? AND (o."createdAt" < ? OR o."id" < ?)`);
-    params.push(at, at, c.id);
+    after.push(`o."createdAt" <= ? AND (o."createdAt" < ? OR o."id" < ?)`);
+    afterParams.push(at, at, c.id);
   }
+  const page = (byStatus: boolean) =>
+    `SELECT ${columns} FROM "Order" o WHERE ${[...filter.conditions, ...(byStatus ? [`o."status" = ?`] : []), ...after].join(" AND ")} ` +
+    `ORDER BY o."createdAt" DESC, o."id" DESC LIMIT ?`;
+  const { statuses } = filter;
+  if (statuses.length <= 1) {
+    return { sql: page(statuses.length === 1), params: [...filter.params, ...statuses, ...afterParams, limit + 1] };
+  }
+  // Each status's newest rows, merged: every branch reads the index (scope, status, createdAt, id).
   return {
-    sql: `SELECT ${columns} FROM "Order" o WHERE ${conditions.join(" AND ")} ORDER BY o."createdAt" DESC, o."id" DESC LIMIT ?`,
-    params: [...params, limit + 1],
+    sql: `SELECT * FROM (${statuses.map(() => `SELECT * FROM (${page(true)})`).join(" UNION ALL ")}) ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
+    params: [...statuses.flatMap((status) => [...filter.params, status, ...afterParams, limit + 1]), limit + 1],
   };
 }
 
@@ -149,7 +158,11 @@ export async function findOrderPage<Row extends { id: string; createdAt: string 
 
 /** How many orders a list's filters select. */
 export async function countFilteredOrders(filter: OrderFilter): Promise<number> {
-  const row = statement(await connectDb(), `SELECT count(*) AS "orders" FROM "Order" o WHERE ${filter.conditions.join(" AND ")}`).get(...filter.params) as { orders: number };
+  const conditions = [...filter.conditions, ...(filter.statuses.length ? [`o."status" IN (${placeholders(filter.statuses.length)})`] : [])];
+  const row = statement(await connectDb(), `SELECT count(*) AS "orders" FROM "Order" o WHERE ${conditions.join(" AND ")}`).get(
+    ...filter.params,
+    ...filter.statuses,
+  ) as { orders: number };
   return row.orders;
 }
 
