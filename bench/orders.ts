@@ -70,15 +70,16 @@ function dbSize(file: string): number {
   return ["", "-wal"].reduce((sum, s) => sum + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
 }
 
-function readReusableState(): State | null {
+/** The last run's data, when `--reuse` may take it, with the orders it holds now (`ordersAtStart`). */
+function readReusableState(): (State & { ordersAtStart: number }) | null {
   if (!reuse || !fs.existsSync(stateFile) || !fs.existsSync(dbFile) || !fs.existsSync(templateFile)) return null;
   const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as State;
   if (!state.complete || state.version !== DATA_VERSION || state.totalOrders !== totalOrders) return null;
   const sqlite = new Database(dbFile, { readonly: true });
   const { n } = sqlite.prepare(`SELECT count(*) AS n FROM "Order"`).get() as { n: number };
   sqlite.close();
-  // Orders created over HTTP by an earlier run are there too: at least the loaded ones.
-  return n >= state.expectedOrders ? state : null;
+  // Orders created over HTTP by earlier runs are there too: at least the loaded ones.
+  return n >= state.expectedOrders ? { ...state, ordersAtStart: n } : null;
 }
 
 // ---- 1. data ----------------------------------------------------------------------------------------
@@ -90,8 +91,9 @@ const { createBenchTenants } = await import("./tenants");
 const { openForBulkLoad, planOrders, loadOrders, measureInsertBaselines } = await import("./bulk-load");
 const { withReceivablesCustomer, loadInvoices, runInvoiceScenarios, RECEIVABLES_DOCUMENTS } = await import("./invoices");
 
-let state = readReusableState();
-const reusedData = state !== null;
+const reusable = readReusableState();
+let state: State | null = reusable;
+const reusedData = reusable !== null;
 if (state) {
   log(`reusing ${dbFile} (${state.load.orders.toLocaleString("en")} loaded orders)`);
   const { applied } = migrateDatabase(process.env.DATABASE_URL);
@@ -567,6 +569,7 @@ const reportInput: ReportInput = {
   },
   state: state!,
   reused: reusedData,
+  ordersAtStart: reusable?.ordersAtStart ?? state!.expectedOrders,
   baselines,
   scenarios,
   plans,

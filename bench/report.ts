@@ -18,6 +18,8 @@ export type ReportInput = {
     load: { orders: number; lines: number; events: number; seconds: number; insertSeconds: number; buildSeconds: number; setupSeconds: number; analyzeSeconds: number };
   };
   reused: boolean;
+  /** Orders in the database when the scenarios started (a reused database also holds earlier runs' HTTP creations). */
+  ordersAtStart?: number;
   baselines: { label: string; orders: number; linesPerOrder: number; seconds: number; ordersPerSecond: number }[];
   scenarios: {
     key: string;
@@ -67,7 +69,7 @@ export function writeReport(file: string, r: ReportInput): void {
       `${n(r.state.dbBytes / 1e9, 2)} GB on disk. The brasserie (\`brasserie-du-pont\`, Alice) has a tenth of them across 202 customers; the rest belong to 200 other producers ` +
       `trading with 400 retailers (25 customers each). Created over two years, 5–15 lines each, statuses by age (recent ones open, older ones delivered, invoiced or paid; ` +
       `a few percent rejected, cancelled or expired; a few late). Tenants, catalogs and relations come from the test factories; the order rows from the factories' ` +
-      `\`buildOrderRows\` (totals from \`computeTotals\`).${r.reused ? " This run reused a database loaded by an earlier run (`--reuse`): the load figures are that run's." : ""}`,
+      `\`buildOrderRows\` (totals from \`computeTotals\`).${r.reused ? ` This run reused a database loaded by an earlier run (\`--reuse\`): the load figures are that run's, and the database also held the ${n((r.ordersAtStart ?? r.state.expectedOrders) - r.state.expectedOrders)} orders earlier runs created over HTTP (${n(r.ordersAtStart ?? r.state.expectedOrders)} in all; most of them the brasserie's, PENDING).` : ""}`,
   );
   line();
   line("| step | time | rate |");
