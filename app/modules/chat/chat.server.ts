@@ -20,7 +20,7 @@ import { parseInput } from "~/utils/validation";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { cleanFilename, MAX_UPLOAD_BYTES, sniffUploadType } from "../order/documents.server";
-import { orderVisibleTo } from "../order/visibility.server";
+import { ORDER_VISIBLE_SQL, orderVisibleTo } from "../order/visibility.server";
 import { publishChatEvent } from "./chat-events";
 import { postMessageSchema } from "./schemas";
 import type { ChatAttachmentView, ChatMessageView, ChatReadEvent } from "./types";
@@ -165,8 +165,7 @@ export async function postMessage(actor: OrgActor, orderId: string, input: unkno
     const { message, recipients, read } = await writeTransaction((db) => {
       const order = statement(
         db,
-        `SELECT id, sellerId, buyerId, repId, distributorId FROM "Order"
-         WHERE id = @orderId AND (sellerId = @orgId OR buyerId = @orgId OR repId = @orgId OR distributorId = @orgId)`,
+        `SELECT id, sellerId, buyerId, repId, distributorId FROM "Order" o WHERE id = @orderId AND ${ORDER_VISIBLE_SQL}`,
       ).get({ orderId, orgId: actor.orgId }) as PartyIds | undefined;
       if (!order) throw notFound("error.not_found");
       const at = sqlTimestamp(now);
@@ -221,7 +220,7 @@ export async function markConversationRead(actor: OrgActor, orderId: string, now
   const { event, hadUnread } = await writeTransaction((db) => {
     const visible = statement(
       db,
-      `SELECT 1 FROM "Order" WHERE id = @orderId AND (sellerId = @orgId OR buyerId = @orgId OR repId = @orgId OR distributorId = @orgId)`,
+      `SELECT 1 FROM "Order" o WHERE id = @orderId AND ${ORDER_VISIBLE_SQL}`,
     ).get({ orderId, orgId: actor.orgId });
     if (!visible) throw notFound("error.not_found");
     const hadUnread = Boolean(statement(db, `SELECT 1 FROM "ChatUnread" WHERE userId = ? AND orderId = ?`).get(actor.userId, orderId));
@@ -237,7 +236,7 @@ export async function markConversationRead(actor: OrgActor, orderId: string, now
  * an order through another of its organizations). The primary key (userId, orderId) finds the rows.
  */
 const VISIBLE_UNREAD = `"ChatUnread" u JOIN "Order" o ON o.id = u.orderId
-  WHERE u.userId = @userId AND (o.sellerId = @orgId OR o.buyerId = @orgId OR o.repId = @orgId OR o.distributorId = @orgId)`;
+  WHERE u.userId = @userId AND ${ORDER_VISIBLE_SQL}`;
 
 /** Unread messages per order for the actor's user, for the orders given (a list page). */
 export async function unreadCountsByOrder(actor: OrgActor, orderIds: string[]): Promise<Record<string, number>> {

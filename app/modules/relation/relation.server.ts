@@ -85,6 +85,10 @@ function visibleTo(orgId: string): Prisma.RelationWhereInput {
   };
 }
 
+/** visibleTo as SQL over `"Relation" r` (named parameter `@orgId`), for prepared statements: keep the two alike. */
+const VISIBLE_RELATION_SQL = `(r.producerId = @orgId OR r.partnerId = @orgId
+  OR (r.kind = 'RETAIL' AND r.status = 'ACTIVE' AND (r.repId = @orgId OR r.defaultDistributorId = @orgId)))`;
+
 function sideOf(row: { producerId: string; partnerId: string | null; repId: string | null }, orgId: string): RelationSide {
   if (row.producerId === orgId) return "producer";
   if (row.partnerId === orgId) return "partner";
@@ -139,7 +143,7 @@ export async function listRelations(
  */
 export async function listRetailPartners(actor: OrgActor): Promise<{ producer: OrgRef; partner: OrgRef | null }[]> {
   requirePermission(actor, "relation:read");
-  // visibleTo(actor.orgId) in SQL: one prepared statement, since every order list page asks.
+  // One prepared statement: every order list page asks.
   const rows = statement(
     await connectDb(),
     `SELECT p.id AS producerId, p.slug AS producerSlug, p.name AS producerName,
@@ -147,9 +151,7 @@ export async function listRetailPartners(actor: OrgActor): Promise<{ producer: O
        FROM "Relation" r
        JOIN "Organization" p ON p.id = r.producerId
        LEFT JOIN "Organization" c ON c.id = r.partnerId
-      WHERE r.kind = 'RETAIL' AND r.status IN ('ACTIVE', 'ENDED')
-        AND (r.producerId = @orgId OR r.partnerId = @orgId
-             OR (r.status = 'ACTIVE' AND (r.repId = @orgId OR r.defaultDistributorId = @orgId)))`,
+      WHERE r.kind = 'RETAIL' AND r.status IN ('ACTIVE', 'ENDED') AND ${VISIBLE_RELATION_SQL}`,
   ).all({ orgId: actor.orgId }) as {
     producerId: string;
     producerSlug: string;
