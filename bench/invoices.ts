@@ -17,8 +17,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { invoiceHash, creditNoteHash } from "~/modules/invoice/ledger.server";
-import { addDays, partySnapshot } from "~/modules/invoice/publish-invoice.server";
-import { creditNoteNumber, invoiceNumber } from "~/modules/invoice/sequences.server";
+import { invoiceContent, partySnapshot } from "~/modules/invoice/publish-invoice.server";
+import { creditNoteNumber } from "~/modules/invoice/sequences.server";
 import { todayIso } from "~/modules/order/dates";
 import { computeTotals, type LineKind } from "~/modules/pricing/totals";
 import { newId, toSqlValue, type OrderContext } from "../tests/factories/orders";
@@ -211,52 +211,27 @@ export function loadInvoices(
     const forCustomer = order.buyerId === options.receivablesCustomerId && order.sellerId === options.brasserieId;
     const state = sellerState(order.sellerId);
     const pricing = { taxesEnabled: order.taxesEnabled === 1, depositsEnabled: order.depositsEnabled === 1 };
-    const priced = computeTotals(lines.map((l) => ({ ...l, kind: l.kind as LineKind })), pricing);
     const delivered = order.deliveredAt ? Date.parse(order.deliveredAt) : Date.parse(`${order.deliveryDate}T16:00:00Z`);
     const issuedAt = new Date(before(now - 10 * 60_000, delivered + random.int(1, 48) * HOUR));
-    const issueDay = todayIso(issuedAt);
-    const paymentTermsDays = terms.get(order.relationId) ?? 30;
     const buyer = parties.get(order.buyerId)!;
-    const sequence = ++state.invoice;
-    const invoiceLines = lines.map((l, i) => ({
-      lineId: l.id,
-      position: i + 1,
-      kind: l.kind,
-      formatId: l.formatId,
-      description: l.description,
-      quantity: l.quantity,
-      receivedQuantity: l.receivedQuantity,
-      unitPrice4: l.unitPrice4,
-      discountBps: l.discountBps,
-      taxRateBps: l.taxRateBps,
-      depositCents: l.depositCents,
-      totalCents: priced.lines[i].totalCents,
-    }));
-    const content = {
-      sellerId: order.sellerId,
-      buyerId: order.buyerId,
-      orderId: order.id,
-      number: invoiceNumber(sequence, Number(issueDay.slice(0, 4))),
-      sequence,
-      currency: order.currency,
-      issuedAt,
-      dueDate: addDays(issueDay, paymentTermsDays),
-      paymentTermsDays,
-      orderNumber: order.number,
-      deliveryDate: order.deliveryDate,
-      seller: snapshots.get(order.sellerId)!,
-      buyer: snapshots.get(order.buyerId)!,
-      groupDiscountBps: order.groupDiscountBps,
-      ...pricing,
-      lines: invoiceLines,
-      ...priced.totals,
-      chainPosition: ++state.ledger,
-      previousHash: state.previousHash,
-    };
+    // As publication writes it (the same content, hence the same hash and chain).
+    const content = invoiceContent(
+      { ...order, ...pricing },
+      lines.map((l) => ({ ...l, kind: l.kind as LineKind })),
+      {
+        sequence: ++state.invoice,
+        chain: { chainPosition: ++state.ledger, previousHash: state.previousHash },
+        issuedAt,
+        paymentTermsDays: terms.get(order.relationId) ?? 30,
+        seller: snapshots.get(order.sellerId)!,
+        buyer: snapshots.get(order.buyerId)!,
+      },
+    );
+    const invoiceLines = content.lines;
     const contentHash = invoiceHash(content);
     state.previousHash = contentHash;
     const invoiceId = newId();
-    const total = priced.totals.totalCents;
+    const total = content.totalCents;
 
     // Settlement: PAID → paid in full (a tenth partly by a credit note first); INVOICED → open, a
     // fifth partly paid, a few partly credited.
@@ -308,7 +283,7 @@ export function loadInvoices(
     }
     const open = total - credited;
     const paidCents = paid ? open : open > 100 && random.chance(0.2) ? Math.round(open * random.int(20, 80) / 100) : 0;
-    const paidAtMs = before(now - 60_000, issuedAt.getTime() + random.int(2, Math.max(3, paymentTermsDays + 10)) * DAY);
+    const paidAtMs = before(now - 60_000, issuedAt.getTime() + random.int(2, Math.max(3, content.paymentTermsDays + 10)) * DAY);
     const paidAt = paidCents > 0 ? new Date(paidAtMs) : null;
     pending.push(() => {
       insertInvoice({

@@ -32,10 +32,11 @@ function party(snapshot: string): Json {
 }
 
 type Totals = { subtotalCents: number; discountCents: number; taxCents: number; depositCents: number; totalCents: number };
-type Chain = { chainPosition: number; previousHash: string | null };
+/** A document's place in its seller's chain and the hash of the one before. */
+export type LedgerLink = { chainPosition: number; previousHash: string | null };
 
 export type InvoiceContent = Totals &
-  Chain & {
+  LedgerLink & {
     sellerId: string;
     buyerId: string;
     orderId: string;
@@ -69,7 +70,7 @@ export type InvoiceContent = Totals &
   };
 
 export type CreditNoteContent = Totals &
-  Chain & {
+  LedgerLink & {
     sellerId: string;
     buyerId: string;
     invoiceId: string;
@@ -177,7 +178,7 @@ export function creditNoteHash(doc: CreditNoteContent): string {
 }
 
 /** The next place in the seller's chain and the hash it links to, in the transaction open on the raw connection. */
-export function takeChainLink(db: Sqlite, sellerId: string): Chain {
+export function takeChainLink(db: Sqlite, sellerId: string): LedgerLink {
   const chainPosition = takeSellerSequence(db, sellerId, "LEDGER");
   if (chainPosition === 1) return { chainPosition, previousHash: null };
   // The link before, an invoice or a credit note.
@@ -192,7 +193,7 @@ export function takeChainLink(db: Sqlite, sellerId: string): Chain {
 }
 
 /** takeChainLink for code inside a Prisma transaction (`tx`): on the one connection, it joins it. */
-export async function nextChainLink(_tx: Tx, sellerId: string): Promise<Chain> {
+export async function nextChainLink(_tx: Tx, sellerId: string): Promise<LedgerLink> {
   return takeChainLink(await connectDb(), sellerId);
 }
 

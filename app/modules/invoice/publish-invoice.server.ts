@@ -22,7 +22,7 @@ import { orderSideOf } from "../order/visibility.server";
 import { computeTotals, type LineKind } from "../pricing/totals";
 import { requirePermission } from "../org/access.server";
 import { loadInvoiceView, toInvoiceView, type InvoiceRow } from "./invoice-view.server";
-import { invoiceHash, takeChainLink } from "./ledger.server";
+import { invoiceHash, takeChainLink, type InvoiceContent, type LedgerLink } from "./ledger.server";
 import { notifyInvoicePublishedSync } from "./notifications.server";
 import { refreshSettlementSync } from "./settlement.server";
 import { publishInvoiceSchema } from "./schemas";
@@ -149,6 +149,61 @@ function loadOrderToInvoice(db: Sqlite, orderId: string): OrderToInvoice | null 
   };
 }
 
+/** The order fields an invoice copies. */
+type InvoicedOrderFields = Pick<
+  OrderToInvoice,
+  "id" | "sellerId" | "buyerId" | "number" | "currency" | "deliveryDate" | "groupDiscountBps" | "taxesEnabled" | "depositsEnabled"
+>;
+
+/**
+ * What an invoice of this order says — the content its hash covers: the lines as they are, priced by
+ * computeTotals, the number of the year of issue, the due date from the payment terms, the parties'
+ * snapshots and the place in the seller's chain. Publication and the benchmark's bulk load both build
+ * invoices with it, so that `npm run verify-ledger` holds for either.
+ */
+export function invoiceContent(
+  order: InvoicedOrderFields,
+  lines: readonly OrderLineToInvoice[],
+  issue: { sequence: number; chain: LedgerLink; issuedAt: Date; paymentTermsDays: number; seller: string; buyer: string },
+): InvoiceContent {
+  const priced = computeTotals(lines, { taxesEnabled: order.taxesEnabled, depositsEnabled: order.depositsEnabled });
+  const issueDay = todayIso(issue.issuedAt);
+  return {
+    sellerId: order.sellerId,
+    buyerId: order.buyerId,
+    orderId: order.id,
+    number: invoiceNumber(issue.sequence, Number(issueDay.slice(0, 4))),
+    sequence: issue.sequence,
+    currency: order.currency,
+    issuedAt: issue.issuedAt,
+    dueDate: addDays(issueDay, issue.paymentTermsDays),
+    paymentTermsDays: issue.paymentTermsDays,
+    orderNumber: order.number,
+    deliveryDate: order.deliveryDate,
+    seller: issue.seller,
+    buyer: issue.buyer,
+    groupDiscountBps: order.groupDiscountBps,
+    taxesEnabled: order.taxesEnabled,
+    depositsEnabled: order.depositsEnabled,
+    lines: lines.map((l, i) => ({
+      lineId: l.id,
+      position: i + 1,
+      kind: l.kind,
+      formatId: l.formatId,
+      description: l.description,
+      quantity: l.quantity,
+      receivedQuantity: l.receivedQuantity,
+      unitPrice4: l.unitPrice4,
+      discountBps: l.discountBps,
+      taxRateBps: l.taxRateBps,
+      depositCents: l.depositCents,
+      totalCents: priced.lines[i].totalCents,
+    })),
+    ...priced.totals,
+    ...issue.chain,
+  };
+}
+
 const INSERT_INVOICE_SQL = `INSERT INTO "Invoice" ("id", "sellerId", "buyerId", "orderId", "sequence", "number", "status", "currency", "locale",
   "issuedAt", "dueDate", "paymentTermsDays", "orderNumber", "deliveryDate", "distribution", "note", "seller", "buyer", "groupDiscountBps",
   "taxesEnabled", "depositsEnabled", "subtotalCents", "discountCents", "taxCents", "depositCents", "totalCents", "creditedCents", "paidCents",
@@ -176,48 +231,17 @@ function publishInvoiceSync(
   if (!(INVOICE_MOVES.publish.from as readonly string[]).includes(order.status)) {
     throw new AppError("invalid_transition", "invoices.error.notDelivered", { status: order.status });
   }
-  const priced = computeTotals(order.lines, { taxesEnabled: order.taxesEnabled, depositsEnabled: order.depositsEnabled });
-  if (priced.totals.totalCents < 0) throw new AppError("invalid_transition", "invoices.error.negativeTotal");
-
-  const today = todayIso(input.now);
-  const sequence = takeSellerSequence(db, order.sellerId, "INVOICE");
-  const chain = takeChainLink(db, order.sellerId);
-  const lines = order.lines.map((l, i) => ({
-    lineId: l.id,
-    position: i + 1,
-    kind: l.kind,
-    formatId: l.formatId,
-    description: l.description,
-    quantity: l.quantity,
-    receivedQuantity: l.receivedQuantity,
-    unitPrice4: l.unitPrice4,
-    discountBps: l.discountBps,
-    taxRateBps: l.taxRateBps,
-    depositCents: l.depositCents,
-    totalCents: priced.lines[i].totalCents,
-  }));
-  const content = {
-    sellerId: order.sellerId,
-    buyerId: order.buyerId,
-    orderId: order.id,
-    number: invoiceNumber(sequence, Number(today.slice(0, 4))),
-    sequence,
-    currency: order.currency,
+  const content = invoiceContent(order, order.lines, {
+    sequence: takeSellerSequence(db, order.sellerId, "INVOICE"),
+    chain: takeChainLink(db, order.sellerId),
     issuedAt: input.now,
-    dueDate: addDays(today, order.paymentTermsDays),
     paymentTermsDays: order.paymentTermsDays,
-    orderNumber: order.number,
-    deliveryDate: order.deliveryDate,
     seller: partySnapshot(order.seller),
     buyer: partySnapshot(order.buyer),
-    groupDiscountBps: order.groupDiscountBps,
-    taxesEnabled: order.taxesEnabled,
-    depositsEnabled: order.depositsEnabled,
-    lines,
-    ...priced.totals,
-    ...chain,
-  };
-  const { lines: _lines, ...columns } = content;
+  });
+  // Thrown inside the transaction: the number and the chain link just taken are given back.
+  if (content.totalCents < 0) throw new AppError("invalid_transition", "invoices.error.negativeTotal");
+  const { lines, ...columns } = content;
   const data = {
     ...columns,
     id: newId(),
@@ -227,7 +251,7 @@ function publishInvoiceSync(
     note: order.note,
     creditedCents: 0,
     paidCents: 0,
-    balanceCents: priced.totals.totalCents,
+    balanceCents: content.totalCents,
     paidAt: null,
     cancelledAt: null,
     contentHash: invoiceHash(content),
