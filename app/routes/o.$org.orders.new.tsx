@@ -24,6 +24,7 @@ import { DISTRIBUTIONS, type Distribution } from "~/modules/order/types";
 import { computeTotals } from "~/modules/pricing/totals";
 import { AppError, isAppError, validationError, type FieldErrors } from "~/utils/errors";
 import { discountedUnitPrice4 } from "~/utils/money";
+import { foldText } from "~/utils/text";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
@@ -282,10 +283,9 @@ function OrderForm({ form, canChange }: { form: FormData_; canChange: boolean })
   const belowMinimum = relation.minOrderCents > 0 && ordered.length > 0 && goods < relation.minOrderCents;
   const units = ordered.reduce((n, o) => n + o.quantity, 0);
 
-  const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const visible = (p: FormData_["products"][number]) =>
     (!family || p.family === family) &&
-    (!q || fold(`${p.name} ${p.sku}`).includes(fold(q))) &&
+    (!q || foldText(`${p.name} ${p.sku}`).includes(foldText(q))) &&
     (!onlyOrdered || p.formats.some((f) => lineTotal.has(f.id)));
 
   const title = org.kind === "RETAILER" ? relation.producer.name : relation.customer.name;

@@ -4,7 +4,7 @@
 import type { CsvDelimiter } from "~/utils/csv";
 import { messages, type MessageKey } from "~/locales";
 import { toDecimalString } from "~/utils/money";
-import { foldText } from "./search";
+import { foldText } from "~/utils/text";
 
 export const CSV_COLUMNS = [
   "sku",

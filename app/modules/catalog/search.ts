@@ -1,9 +1,6 @@
 // Catalog search, forgiving of case and accents ("eclair" finds "Éclair au café"). Done in memory on
-// one producer's products: SQLite's LIKE folds neither accents nor non-ASCII case, and catalogs are small.
-
-export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
-}
+// one producer's products: catalogs are small.
+import { foldText } from "~/utils/text";
 
 type Searchable = { name: string; sku: string; family: string };
 

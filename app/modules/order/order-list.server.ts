@@ -14,6 +14,7 @@
 import { connectDb, sqlTimestamp, statement, type Sqlite } from "~/utils/db.server";
 import { validationError } from "~/utils/errors";
 import type { OrgKind } from "~/utils/permissions";
+import { containsGlob, containsLike } from "~/utils/text";
 import { parseInput } from "~/utils/validation";
 import { actorCan, requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
@@ -69,15 +70,6 @@ function decodeCursor(text: string): { createdAt: Date; id: string } {
   }
 }
 
-/**
- * A search term as LIKE patterns (escape character `\`), in three case variants: SQLite's LIKE
- * ignores case for ASCII letters only (É vs é). Always three, so that the statement stays the same.
- */
-function likePatterns(text: string): [string, string, string] {
-  const pattern = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return [pattern(text), pattern(text.toLowerCase()), pattern(text.toUpperCase())];
-}
-
 const placeholders = (count: number) => Array(count).fill("?").join(", ");
 
 /** The filters of a list (without the cursor). */
@@ -100,14 +92,13 @@ export function listWhere(actor: OrgActor, query: ListOrdersQuery, now: Date = n
     const q = query.q;
     if (/^\d{1,9}$/.test(q)) {
       add(`o."number" = ?`, Number(q));
-    } else if (actor.orgKind === "RETAILER") {
-      // A retailer's own orders are searched by supplier.
-      add(
-        `EXISTS (SELECT 1 FROM "Organization" s WHERE s."id" = o."sellerId" AND (s."name" LIKE ? ESCAPE '\\' OR s."name" LIKE ? ESCAPE '\\' OR s."name" LIKE ? ESCAPE '\\'))`,
-        ...likePatterns(q),
-      );
     } else {
-      add(`(o."buyerName" LIKE ? ESCAPE '\\' OR o."buyerName" LIKE ? ESCAPE '\\' OR o."buyerName" LIKE ? ESCAPE '\\')`, ...likePatterns(q));
+      // Part of a name, whatever its case and accents (app/utils/text.ts): the customer's, or the
+      // supplier's for a retailer's own orders.
+      const nameContains = (column: string) => `${column} LIKE ? ESCAPE '\\' AND ${column} GLOB ?`;
+      const term = [containsLike(q), containsGlob(q)];
+      if (actor.orgKind === "RETAILER") add(`EXISTS (SELECT 1 FROM "Organization" s WHERE s."id" = o."sellerId" AND ${nameContains(`s."name"`)})`, ...term);
+      else add(`(${nameContains(`o."buyerName"`)})`, ...term);
     }
   }
   return { conditions, params, statuses: query.view ? VIEW_STATUSES[query.view] : [] };
