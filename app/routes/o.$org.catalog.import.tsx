@@ -42,8 +42,8 @@ export async function action(args: ActionFunctionArgs) {
   return runFormAction(language, {}, async () => {
     // Refuse before reading an upload that would be thrown away.
     requireCatalogOwner(actor, "catalog:write");
-    const { file, tooLarge } = await readUploadedFile(args.request, "file", MAX_IMPORT_BYTES);
-    if (tooLarge) return json(reportData(language, "", fileReport({ key: "catalog.import.error.tooLarge" })), { status: 413 });
+    const { file, oversize } = await readUploadedFile(args.request, "file", MAX_IMPORT_BYTES);
+    if (oversize) return json(reportData(language, "", fileReport({ key: "catalog.import.error.tooLarge" })), { status: 413 });
     const report = file ? await importCatalogCsv(actor, file.bytes) : fileReport({ key: "catalog.import.error.noFile" });
     return json(reportData(language, file?.name ?? "", report), { status: report.applied ? 200 : 400 });
   });

@@ -39,8 +39,8 @@ export async function action(args: ActionFunctionArgs) {
   return runFormAction(language, {}, async () => {
     // A foreign order answers 404 before its upload is read.
     await assertOrderVisible(actor, orderId);
-    const { file, tooLarge } = await readUploadedFile(args.request, "file", MAX_UPLOAD_BYTES);
-    if (tooLarge) throw uploadTooLargeError();
+    const { file, oversize } = await readUploadedFile(args.request, "file", MAX_UPLOAD_BYTES);
+    if (oversize) throw uploadTooLargeError(oversize);
     if (!file || (file.bytes.byteLength === 0 && !file.name)) throw noFileError();
     const document = await uploadOrderDocument(actor, orderId, { filename: file.name, contentType: "", bytes: file.bytes });
     return redirectWithToast(`/o/${actor.orgSlug}/orders/${orderId}?tab=documents`, t("documents.uploaded", { filename: document.filename }));

@@ -38,9 +38,12 @@ export async function action(args: ActionFunctionArgs) {
   await assertOrderVisible(actor, orderId).catch((error) => {
     throw pageError(error, language);
   });
-  const { fields, file, tooLarge } = await readChatPost(args.request);
-  return runFormAction(language, { body: fields.body ?? "" }, async () => {
-    if (tooLarge) throw chatFileTooLargeError();
+  // Read inside runFormAction: a malformed or cut-off body shows its message with the form.
+  const typed = { body: "" };
+  return runFormAction(language, typed, async () => {
+    const { fields, file, oversize } = await readChatPost(args.request, "page");
+    typed.body = fields.body ?? "";
+    if (oversize) throw chatFileTooLargeError(oversize);
     const message = await postMessage(actor, orderId, fields, file);
     if (fields.live === "1") return json({ ok: true as const, message });
     return redirectWithToast(`/o/${actor.orgSlug}/orders/${orderId}?tab=messages#m-${message.id}`, t("chat.sent"));

@@ -19,7 +19,7 @@ import { newId } from "~/utils/ids.server";
 import { parseInput } from "~/utils/validation";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
-import { cleanFilename, MAX_UPLOAD_BYTES, sniffUploadType } from "../order/documents.server";
+import { cleanFilename, MAX_UPLOAD_BYTES, newStorageKey, sniffUploadType } from "../order/documents.server";
 import { ORDER_VISIBLE_SQL, orderVisibleTo } from "../order/visibility.server";
 import { publishChatEvent } from "./chat-events";
 import { postMessageSchema } from "./schemas";
@@ -39,7 +39,9 @@ function chatFilesDir(): string {
 function storagePath(storageKey: string): string {
   const root = chatFilesDir();
   const full = path.resolve(root, storageKey);
-  if (!full.startsWith(root + path.sep)) throw new AppError("internal", "Bad storage key");
+  // Keys are made here, never from a request: one outside the folder is a bug (a 500 whose body
+  // says nothing of it).
+  if (!full.startsWith(root + path.sep)) throw new Error(`Storage key outside ${root}: ${JSON.stringify(storageKey)}`);
   return full;
 }
 
@@ -51,7 +53,9 @@ function writeStored(storageKey: string, bytes: Uint8Array): void {
   fs.renameSync(tmp, full);
 }
 
-export function chatFileTooLargeError(): AppError {
+/** A file over the limit, named as the field's error; 413 when the body was cut off unread. */
+export function chatFileTooLargeError(oversize: "file" | "body" = "file"): AppError {
+  if (oversize === "body") return new AppError("payload_too_large", "chat.error.fileTooLarge", { fields: { file: "chat.error.fileTooLarge" } });
   return validationError({ file: "chat.error.fileTooLarge" }, "chat.error.fileTooLarge");
 }
 
@@ -149,15 +153,16 @@ function readAllSync(db: Sqlite, actor: OrgActor, orderId: string, now: Date): C
  */
 export async function postMessage(actor: OrgActor, orderId: string, input: unknown, file?: ChatFile | null): Promise<ChatMessageView> {
   requirePermission(actor, "chat:post");
+  // The file is written before the transaction (no disk work under the write lock), once the order
+  // is known to be visible (nothing is written for an order the actor cannot see), under a random key
+  // (never a path made from the request's id), and removed if the message is not saved.
+  if (file) await loadVisibleOrder(getDb(), actor, orderId);
   const { body } = parseInput(postMessageSchema, input);
   if (!body && !file) throw validationError({ body: "chat.error.empty" }, "chat.error.empty");
   const checked = file ? checkFile(file) : null;
-
-  // The file is written before the transaction (no disk work under the write lock) and removed if
-  // the message is not saved.
   const attachment =
     checked && file
-      ? { id: newId(), filename: checked.filename, contentType: checked.contentType, sizeBytes: file.bytes.byteLength, storageKey: `${orderId.replace(/[^a-zA-Z0-9]/g, "")}/${crypto.randomBytes(16).toString("hex")}` }
+      ? { id: newId(), filename: checked.filename, contentType: checked.contentType, sizeBytes: file.bytes.byteLength, storageKey: newStorageKey("attachments") }
       : null;
   if (attachment && file) writeStored(attachment.storageKey, file.bytes);
   try {

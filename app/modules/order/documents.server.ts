@@ -3,8 +3,9 @@
 // Every function checks first that the order is visible to the actor's organization: a foreign
 // order or document answers 404, like one that does not exist.
 //
-// Files live under DATA_DIR/documents/<orderId>/; OrderDocument.storageKey is the path under
-// DATA_DIR/documents. Any member of a party may read and add documents (order:read): delivery
+// Files live under DATA_DIR/documents; OrderDocument.storageKey is the path under it: the purchase
+// order at <orderId>/ (the id of the order read from the database), uploads at uploads/<random>/ —
+// never a path made from an id in the request. Any member of a party may read and add documents (order:read): delivery
 // receipts, photos of damaged goods and payment proofs come from every side and every role.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -50,8 +51,16 @@ export function documentsDir(): string {
 function storagePath(storageKey: string): string {
   const root = documentsDir();
   const full = path.resolve(root, storageKey);
-  if (!full.startsWith(root + path.sep)) throw new AppError("internal", "Bad storage key");
+  // Keys are made here, never from a request: one outside the folder is a bug (a 500 whose body
+  // says nothing of it).
+  if (!full.startsWith(root + path.sep)) throw new Error(`Storage key outside ${root}: ${JSON.stringify(storageKey)}`);
   return full;
+}
+
+/** A new file's key: random, fanned out over 256 folders. */
+export function newStorageKey(folder: string): string {
+  const name = crypto.randomBytes(16).toString("hex");
+  return `${folder}/${name.slice(0, 2)}/${name}`;
 }
 
 /** Writes a file atomically (a reader never sees half of it). */
@@ -182,19 +191,26 @@ export function sniffUploadType(bytes: Uint8Array): UploadContentType | null {
   return null;
 }
 
-export function uploadTooLargeError(): AppError {
-  return new AppError("validation_failed", "documents.error.tooLarge", { fields: { file: "documents.error.tooLarge" } });
+/** A file over the limit, named as the field's error; 413 when the body was cut off unread. */
+export function uploadTooLargeError(oversize: "file" | "body" = "file"): AppError {
+  return new AppError(oversize === "body" ? "payload_too_large" : "validation_failed", "documents.error.tooLarge", {
+    fields: { file: "documents.error.tooLarge" },
+  });
 }
 
 export function noFileError(): AppError {
   return new AppError("validation_failed", "documents.error.noFile", { fields: { file: "documents.error.noFile" } });
 }
 
-/** A name safe for a Content-Disposition header and a file system, ending with the type's extension. */
+/**
+ * The name shown and offered on download, ending with the type's extension. It is never a path (files
+ * are stored under random keys) and Content-Disposition encodes it (app/http/download.server.ts), so
+ * quotes, `=` and `;` stay; control characters and the characters no file system takes go.
+ */
 export function cleanFilename(name: string, type: UploadContentType): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  let clean = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/\s+/g, " ").trim();
+  let clean = base.normalize("NFC").replace(/[\u0000-\u001f\u007f<>|:*?]/g, "").replace(/\s+/g, " ").trim();
   const ext = UPLOAD_TYPES[type];
   const accepted: string[] = type === "image/jpeg" ? [".jpg", ".jpeg"] : [ext];
   if (!accepted.some((e) => clean.toLowerCase().endsWith(e))) clean = `${clean.replace(/\.+$/, "") || "document"}${ext}`;
@@ -215,7 +231,7 @@ export async function uploadOrderDocument(
   if (!type) throw new AppError("validation_failed", "documents.error.type", { fields: { file: "documents.error.type" } });
   const filename = cleanFilename(file.filename, type);
 
-  const storageKey = `${orderId}/${crypto.randomBytes(16).toString("hex")}`;
+  const storageKey = newStorageKey("uploads");
   writeStored(storageKey, file.bytes);
   try {
     const db = getDb();
