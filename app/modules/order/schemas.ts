@@ -10,6 +10,10 @@ import { DISTRIBUTIONS, ORDER_VIEWS } from "./types";
 
 export const MAX_QUANTITY = 1_000_000;
 export const MAX_LINES = 500;
+/** The bounds of app/utils/money.ts (MAX_LINE_CENTS, MAX_DOCUMENT_CENTS), as the API documents them. */
+const AMOUNT_BOUNDS =
+  "Each line's amounts (price × quantity, its discount and tax; deposit × quantity) at most 100,000,000,000 cents; " +
+  "the order's subtotal, discount, tax, deposit and total at most 1,000,000,000,000 cents: beyond, 400 naming the line's field or `lines`";
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 200;
 
@@ -58,10 +62,10 @@ export const createOrderSchema = z.object({
   distributor: optionalId.describe("Extension: the distributor when distribution is DISTRIBUTOR (default: the relation's)"),
   deliveryDate: dateSchema.describe("Requested delivery date, YYYY-MM-DD, today or later"),
   note: z.string().trim().max(2000).optional().default(""),
-  lines: z.array(createOrderLineSchema).min(1).max(MAX_LINES),
-  applyGroupDiscount: booleanSchema.optional().default(true).describe("Extension: apply the customer group's discount (default true)"),
-  taxesEnabled: booleanSchema.optional().default(true).describe("Extension: charge taxes (default true)"),
-  depositsEnabled: booleanSchema.optional().default(true).describe("Extension: charge deposits (default true)"),
+  lines: z.array(createOrderLineSchema).min(1).max(MAX_LINES).describe(AMOUNT_BOUNDS),
+  applyGroupDiscount: booleanSchema.optional().default(true).describe("Extension: apply the customer group's discount (default true; false is the seller side's decision, 403 for a buyer)"),
+  taxesEnabled: booleanSchema.optional().default(true).describe("Extension: charge taxes (default true; false is the seller side's decision, 403 for a buyer)"),
+  depositsEnabled: booleanSchema.optional().default(true).describe("Extension: charge deposits (default true; false is the seller side's decision, 403 for a buyer)"),
 });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
 
@@ -97,7 +101,12 @@ export type AmendLineInput = z.output<typeof amendLineSchema>;
 export const amendOrderSchema = z
   .object({
     version: versionSchema,
-    lines: z.array(amendLineSchema).min(1).max(MAX_LINES).optional().describe("The full new line list: an id keeps a line, no id adds one, a missing id removes it"),
+    lines: z
+      .array(amendLineSchema)
+      .min(1)
+      .max(MAX_LINES)
+      .optional()
+      .describe(`The full new line list: an id keeps a line, no id adds one, a missing id removes it. ${AMOUNT_BOUNDS}`),
     note: z.string().trim().max(2000).optional(),
     deliveryDate: dateSchema.optional(),
     distribution: z.preprocess(blankToUndefined, z.enum(DISTRIBUTIONS).optional()),

@@ -1,0 +1,211 @@
+// Issue 10, the money side: amounts that multiply beyond the documented bounds are refused before any
+// write (so that no order becomes unreadable), and a buyer's order always carries its taxes, deposits
+// and group discount (removing them is the seller side's decision).
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/utils/db.server";
+import { PageClient, useTestServer, type TestServer } from "../setup/http";
+import { daysFromToday, loadDemo, ordersClient, placed, type Demo, type OrdersClient } from "../setup/orders-api";
+
+const BRASSERIE = "brasserie-du-pont";
+const MARTIN = "epicerie-martin";
+
+let server: TestServer;
+let client: OrdersClient;
+let demo: Demo;
+let bottle: string;
+let keg: string;
+
+beforeAll(async () => {
+  server = await useTestServer();
+  client = ordersClient(server);
+  demo = await loadDemo();
+  bottle = demo.format("BDP-BLO", "Bouteille 33 cl");
+  keg = demo.format("BDP-AMB", "Fût 30 L");
+});
+
+function marcOrders(lines = [{ formatId: bottle, quantity: 48 }]) {
+  return placed(client, "marc", { seller: demo.org[BRASSERIE], distribution: "SELF", deliveryDate: daysFromToday(3), lines });
+}
+
+/** Many FEE lines, each within every documented input range. */
+function fees(count: number, quantity: number, unitPrice4: number) {
+  return Array.from({ length: count }, (_, i) => ({ kind: "FEE", description: `Frais ${i}`, quantity, unitPrice4 }));
+}
+
+describe("amounts beyond the documented bounds", () => {
+  it("refuses 400 fee lines of 1,000,000 × 1,000,000.00 before writing, and the order stays readable", async () => {
+    const order = await marcOrders();
+    const res = await client.patch("sam", order.id, { version: 1, lines: [{ id: order.lines[0].id }, ...fees(400, 1_000_000, 10_000_000_000)] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_failed");
+    // Each of these lines is 10^14 cents, beyond the 10^11 a line may reach: named on its price.
+    const fields = res.body.error.details.fields;
+    expect(Object.keys(fields)).toHaveLength(400);
+    expect(fields["lines.1.unitPrice4"]).toMatch(/too large/);
+    expect(fields["lines.400.unitPrice4"]).toMatch(/too large/);
+    expect(fields["lines.0.unitPrice4"]).toBeUndefined();
+
+    const after = await client.get("marc", order.id);
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({ version: 1, totalCents: order.totalCents });
+    expect(after.body.lines).toHaveLength(1);
+    expect((await client.get("sam", order.id)).status).toBe(200);
+  });
+
+  it("refuses lines that are each within bounds when the order's total is not, naming `lines`", async () => {
+    const order = await marcOrders();
+    // 20 lines of 10^11 cents (the largest a line may be) make 2·10^12 cents (+ tax), beyond 10^12.
+    const res = await client.patch("sam", order.id, { version: 1, lines: fees(20, 1_000_000, 10_000_000) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toEqual({ lines: expect.stringMatching(/order is too large/) });
+    expect((await client.get("marc", order.id)).body.version).toBe(1);
+
+    // The same lines with fewer of them fit, and read back exactly.
+    const fits = await client.patch("sam", order.id, { version: 1, lines: fees(8, 1_000_000, 10_000_000), taxesEnabled: false });
+    expect(fits.status).toBe(200);
+    expect(fits.body.totalCents).toBe(800_000_000_000);
+    const read = await client.get("marc", order.id);
+    expect(read.status).toBe(200);
+    expect(read.body.totalCents).toBe(800_000_000_000);
+  });
+
+  it("names the deposit when deposit × quantity is what is too large", async () => {
+    const order = await marcOrders();
+    const res = await client.patch("sam", order.id, { version: 1, lines: [{ id: order.lines[0].id, quantity: 1_000_000, depositCents: 1_000_000_000 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toEqual({ "lines.0.depositCents": expect.stringMatching(/line is too large/) });
+  });
+
+  it("refuses, on the order page's edit form, a price that makes the line too large", async () => {
+    const order = await marcOrders();
+    const page = `/o/${BRASSERIE}/orders/${order.id}`;
+    const alice = await new PageClient(server).login("alice@brasserie.test");
+    expect((await alice.get(`${page}?edit=1`)).status).toBe(200);
+    const l = order.lines[0];
+    const res = await alice.post(`${page}?edit=1`, {
+      intent: "save",
+      version: "1",
+      deliveryDate: order.deliveryDate,
+      note: "",
+      taxesEnabled: "on",
+      depositsEnabled: "on",
+      "line.0.id": l.id,
+      "line.0.kind": l.kind,
+      "line.0.description": l.description,
+      "line.0.quantity": "1000000",
+      "line.0.unitPrice": "1000000",
+      "line.0.discount": "0",
+      "line.0.tax": "20",
+      "line.0.deposit": "0",
+    });
+    expect(res.status).toBe(400);
+    expect(res.html).toContain("Cette ligne est trop élevée");
+    expect((await client.get("marc", order.id)).body).toMatchObject({ version: 1, totalCents: order.totalCents });
+  });
+
+  it("refuses received quantities whose extra order would be too large, and delivers nothing", async () => {
+    const order = await marcOrders([{ formatId: keg, quantity: 1 }]);
+    const line = order.lines[0];
+    const amended = await client.patch("alice", order.id, { version: 1, lines: [{ id: line.id, unitPrice4: 10_000_000_000 }] });
+    expect(amended.status).toBe(200);
+    expect((await client.act("alice", order.id, "accept", { version: 2 })).status).toBe(200);
+    expect((await client.act("alice", order.id, "ship", { version: 3 })).status).toBe(200);
+    const res = await client.act("alice", order.id, "deliver", { version: 4, received: [{ lineId: line.id, quantity: 1_000_000 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields).toEqual({ "received.0.quantity": expect.stringMatching(/line is too large/) });
+    const after = await client.get("marc", order.id);
+    expect(after.body).toMatchObject({ status: "SHIPPED", version: 4 });
+    expect(await getDb().order.count({ where: { parentOrderId: order.id } })).toBe(0);
+  });
+
+  it("invoices, credits and pays a large order in one record each, up to the largest document", async () => {
+    const order = await marcOrders();
+    // One line of 10^11 cents (1,000,000,000.00): beyond the former 10,000,000.00 limit of a payment.
+    const amended = await client.patch("alice", order.id, { version: 1, lines: fees(1, 1_000_000, 10_000_000), taxesEnabled: false });
+    expect(amended.status).toBe(200);
+    for (const [action, version] of [["accept", 2], ["ship", 3], ["deliver", 4]] as const) {
+      expect((await client.act("alice", order.id, action, { version })).status).toBe(200);
+    }
+    const invoice = await client.call("alice", "POST", `/api/v1/orders/${order.id}/invoice`, { version: 5 });
+    expect(invoice.status).toBe(201);
+    expect(invoice.body.totalCents).toBe(100_000_000_000);
+
+    const credit = await client.call("alice", "POST", `/api/v1/invoices/${invoice.body.id}/credit-notes`, { amountCents: 40_000_000_000, note: "Geste" });
+    expect(credit.status).toBe(201);
+    const payment = await client.call("alice", "POST", `/api/v1/invoices/${invoice.body.id}/payments`, { amountCents: 60_000_000_000, method: "TRANSFER" });
+    expect(payment.status).toBe(201);
+    const paid = await client.call("anna", "GET", `/api/v1/invoices/${invoice.body.id}`);
+    expect(paid.body).toMatchObject({ status: "PAID", balanceCents: 0 });
+
+    const beyond = await client.call("alice", "POST", `/api/v1/invoices/${invoice.body.id}/payments`, { amountCents: 1_000_000_000_001, method: "CASH" });
+    expect(beyond.status).toBe(400);
+    expect(Object.keys(beyond.body.error.details.fields)).toEqual(["amountCents"]);
+  });
+});
+
+describe("taxes, deposits and the group discount on a buyer's order", () => {
+  it("answers 403 when a retailer asks the API for an order without taxes, deposits or discount, and writes nothing", async () => {
+    const db = getDb();
+    const before = await db.order.count({ where: { buyerId: demo.org[MARTIN] } });
+    for (const flag of ["taxesEnabled", "depositsEnabled", "applyGroupDiscount"]) {
+      const res = await client.create("marc", {
+        seller: demo.org[BRASSERIE],
+        distribution: "SELF",
+        deliveryDate: daysFromToday(3),
+        lines: [{ formatId: bottle, quantity: 48 }],
+        [flag]: false,
+      });
+      expect(res.status, flag).toBe(403);
+      expect(res.body.error.code).toBe("forbidden");
+    }
+    expect(await db.order.count({ where: { buyerId: demo.org[MARTIN] } })).toBe(before);
+  });
+
+  it("still lets the seller side remove them, on creation and by amendment", async () => {
+    const order = await placed(client, "sam", {
+      buyer: demo.org[MARTIN],
+      distribution: "SELF",
+      deliveryDate: daysFromToday(3),
+      lines: [{ formatId: bottle, quantity: 48 }],
+      taxesEnabled: false,
+    });
+    expect(order).toMatchObject({ taxesEnabled: false, taxCents: 0 });
+    const withTaxes = await marcOrders();
+    const amended = await client.patch("sam", withTaxes.id, { version: 1, depositsEnabled: false });
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ depositsEnabled: false, depositCents: 0 });
+  });
+
+  it("hides the switches from a retailer's new-order form, and a post without them still carries taxes and deposits", async () => {
+    const marc = await new PageClient(server).login("marc@martin.test");
+    const form = await marc.get(`/o/${MARTIN}/orders/new`);
+    expect(form.status).toBe(200);
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.html)![1];
+    const relation = /name="relation" value="([^"]+)"/.exec(form.html)![1];
+    expect(form.html).not.toContain('name="taxesEnabled"');
+    expect(form.html).not.toContain('name="depositsEnabled"');
+    expect(form.html).not.toContain('name="applyGroupDiscount"');
+
+    // An unchecked box is an absent field: the post of order 163, made without VAT.
+    const res = await marc.post(`/o/${MARTIN}/orders/new`, {
+      relation,
+      idempotencyKey: key,
+      intent: "place",
+      [`qty.${bottle}`]: "24",
+      distribution: "SELF",
+      deliveryDate: daysFromToday(2),
+    });
+    expect(res.status).toBe(302);
+    const order = (await client.get("marc", res.location!.split("/").pop()!)).body;
+    expect(order).toMatchObject({ taxesEnabled: true, depositsEnabled: true });
+    expect(order.taxCents).toBeGreaterThan(0);
+    expect(order.depositCents).toBeGreaterThan(0);
+    expect(order.lines[0].discountBps).toBe(500);
+
+    // The producer's form keeps them.
+    const alice = await new PageClient(server).login("alice@brasserie.test");
+    const producerForm = await alice.get(`/o/${BRASSERIE}/orders/new?relation=${relation}`);
+    expect(producerForm.status).toBe(200);
+    expect(producerForm.html).toContain('name="taxesEnabled"');
+  });
+});
