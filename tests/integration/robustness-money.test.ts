@@ -27,6 +27,18 @@ function marcOrders(lines = [{ formatId: bottle, quantity: 48 }]) {
   return placed(client, "marc", { seller: demo.org[BRASSERIE], distribution: "SELF", deliveryDate: daysFromToday(3), lines });
 }
 
+/** A delivered order of marc's, invoiced by the brasserie: the invoice. */
+async function invoiceOf(lines = [{ formatId: bottle, quantity: 48 }]) {
+  const order = await marcOrders(lines);
+  for (const [action, version] of [["accept", 1], ["ship", 2], ["deliver", 3]] as const) {
+    const res = await client.act("alice", order.id, action, { version });
+    if (res.status !== 200) throw new Error(`${action}: ${res.status}`);
+  }
+  const invoice = await client.call("alice", "POST", `/api/v1/orders/${order.id}/invoice`, { version: 4 });
+  if (invoice.status !== 201) throw new Error(`invoice: ${invoice.status}`);
+  return invoice.body;
+}
+
 /** Many FEE lines, each within every documented input range. */
 function fees(count: number, quantity: number, unitPrice4: number) {
   return Array.from({ length: count }, (_, i) => ({ kind: "FEE", description: `Frais ${i}`, quantity, unitPrice4 }));
@@ -207,5 +219,92 @@ describe("taxes, deposits and the group discount on a buyer's order", () => {
     const producerForm = await alice.get(`/o/${BRASSERIE}/orders/new?relation=${relation}`);
     expect(producerForm.status).toBe(200);
     expect(producerForm.html).toContain('name="taxesEnabled"');
+  });
+});
+
+describe("Idempotency-Key on credit notes and payments", () => {
+  const counts = async (invoiceId: string) => {
+    const db = getDb();
+    return {
+      creditNotes: await db.creditNote.count({ where: { invoiceId } }),
+      payments: await db.paymentAllocation.count({ where: { invoiceId } }),
+    };
+  };
+
+  it("makes one payment and one credit note for 5 parallel requests with one key, every answer the same record", async () => {
+    const invoice = await invoiceOf();
+    const pay = () =>
+      client.call("anna", "POST", `/api/v1/invoices/${invoice.id}/payments`, { amountCents: 1000, method: "TRANSFER", reference: "VIR 1" }, { "Idempotency-Key": "bank-import-1" });
+    const payments = await Promise.all(Array.from({ length: 5 }, pay));
+    expect(payments.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(payments.map((r) => r.body.id)).size).toBe(1);
+    expect(payments[4].body).toMatchObject({ invoiceId: invoice.id, amountCents: 1000, method: "TRANSFER", reference: "VIR 1" });
+
+    const credit = () =>
+      client.call("anna", "POST", `/api/v1/invoices/${invoice.id}/credit-notes`, { amountCents: 500, note: "Casse" }, { "Idempotency-Key": "credit-1" });
+    const credits = await Promise.all(Array.from({ length: 5 }, credit));
+    expect(credits.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(credits.map((r) => r.body.id)).size).toBe(1);
+    expect(await counts(invoice.id)).toEqual({ creditNotes: 1, payments: 1 });
+
+    // A later retry returns the first record too; another key is another record.
+    const retry = await pay();
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(payments[0].body.id);
+    const other = await client.call("anna", "POST", `/api/v1/invoices/${invoice.id}/payments`, { amountCents: 1000, method: "TRANSFER" }, { "Idempotency-Key": "bank-import-2" });
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(payments[0].body.id);
+    const after = (await client.call("anna", "GET", `/api/v1/invoices/${invoice.id}`)).body;
+    expect(after).toMatchObject({ paidCents: 2000, creditedCents: 500, balanceCents: invoice.totalCents - 2500 });
+  });
+
+  it("returns the payment that settled the invoice to a retry, not a 409", async () => {
+    const invoice = await invoiceOf();
+    const body = { amountCents: invoice.totalCents, method: "CHEQUE" };
+    const first = await client.call("anna", "POST", `/api/v1/invoices/${invoice.id}/payments`, body, { "Idempotency-Key": "settle-1" });
+    expect(first.status).toBe(201);
+    const retry = await client.call("anna", "POST", `/api/v1/invoices/${invoice.id}/payments`, body, { "Idempotency-Key": "settle-1" });
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await counts(invoice.id)).toEqual({ creditNotes: 0, payments: 1 });
+  });
+
+  it("answers 400 naming the header when a key is reused on another invoice, or is over-long", async () => {
+    const [a, b] = [await invoiceOf(), await invoiceOf()];
+    const first = await client.call("anna", "POST", `/api/v1/invoices/${a.id}/credit-notes`, { amountCents: 100, note: "x" }, { "Idempotency-Key": "once" });
+    expect(first.status).toBe(201);
+    const elsewhere = await client.call("anna", "POST", `/api/v1/invoices/${b.id}/credit-notes`, { amountCents: 100, note: "x" }, { "Idempotency-Key": "once" });
+    expect(elsewhere.status).toBe(400);
+    expect(Object.keys(elsewhere.body.error.details.fields)).toEqual(["Idempotency-Key"]);
+    const long = await client.call("anna", "POST", `/api/v1/invoices/${b.id}/payments`, { amountCents: 100, method: "CASH" }, { "Idempotency-Key": "k".repeat(300) });
+    expect(long.status).toBe(400);
+    expect(Object.keys(long.body.error.details.fields)).toEqual(["Idempotency-Key"]);
+    expect(await counts(b.id)).toEqual({ creditNotes: 0, payments: 0 });
+  });
+
+  it("makes one record when the invoice page's payment or credit note form is posted twice", async () => {
+    const invoice = await invoiceOf();
+    const anna = await new PageClient(server).login("anna@brasserie.test");
+    const page = `/o/${BRASSERIE}/invoices/${invoice.id}`;
+    const html = (await anna.get(page)).html;
+    const keys = [...html.matchAll(/name="idempotencyKey" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(keys.length);
+
+    const paymentKey = /name="idempotencyKey" value="([^"]+)"(?:(?!<\/form>)[\s\S])*name="intent" value="payment"/.exec(html)?.[1];
+    const amountKey = /name="idempotencyKey" value="([^"]+)"(?:(?!<\/form>)[\s\S])*name="intent" value="credit-amount"/.exec(html)?.[1];
+    expect(paymentKey).toBeTruthy();
+    expect(amountKey).toBeTruthy();
+    const payment = { intent: "payment", idempotencyKey: paymentKey!, amount: "10,00", method: "CASH", reference: "", paidAt: daysFromToday(0) };
+    const [p1, p2] = [await anna.post(page, payment), await anna.post(page, payment)];
+    expect([p1.status, p2.status]).toEqual([302, 302]);
+    const credit = { intent: "credit-amount", idempotencyKey: amountKey!, amount: "5,00", note: "Casse" };
+    const [c1, c2] = [await anna.post(page, credit), await anna.post(page, credit)];
+    expect([c1.status, c2.status]).toEqual([302, 302]);
+    expect(await counts(invoice.id)).toEqual({ creditNotes: 1, payments: 1 });
+
+    // The next render carries new keys: the next payment is a new one.
+    const next = (await anna.get(page)).html;
+    expect(next).not.toContain(paymentKey!);
   });
 });

@@ -26,7 +26,8 @@ import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
 import { insertOrderEvent, type EventActor } from "./order-guard.server";
 import { loadSellerFormats, priceDrafts, lineSnapshot, type ExcessField, type LineDraft, type Submitted } from "./order-lines.server";
 import { actorPermissions, buildOrderView, lineView, loadOrderView } from "./order-view.server";
-import { createOrderSchema, idempotencyKeySchema, type CreateOrderInput } from "./schemas";
+import { findKeyedRecordSync, parseIdempotencyKey, rememberKeySync } from "../idempotency/keys.server";
+import { createOrderSchema, type CreateOrderInput } from "./schemas";
 import type { Distribution, OrderView, OrgRef } from "./types";
 
 /** The retail relation an order is placed under, with the parties' references. */
@@ -317,37 +318,24 @@ export function requireChargesKept(actor: OrgActor, flags: { taxesEnabled?: bool
   if (removes && !can(actorPermissions(actor), "order:remove-charges")) throw new AppError("forbidden", "orders.error.chargesSellerSide");
 }
 
-function findIdempotent(db: Sqlite, orgId: string, key: string): string | null {
-  const row = statement(db, `SELECT "orderId" FROM "IdempotencyKey" WHERE "orgId" = ? AND "key" = ?`).get(orgId, key) as { orderId: string } | undefined;
-  return row?.orderId ?? null;
-}
-
 /**
  * POST /api/v1/orders. With an idempotency key, a retry by the same organization (even one running at
  * the same time: transactions are serialized) returns the first order instead of placing a second one.
  */
 export async function createOrder(actor: OrgActor, input: unknown, opts: { idempotencyKey?: string } = {}): Promise<OrderView> {
   requirePermission(actor, "order:create");
-  let key: string | undefined;
-  if (opts.idempotencyKey !== undefined) {
-    const parsed = idempotencyKeySchema.safeParse(opts.idempotencyKey);
-    if (!parsed.success) throw validationError({ "Idempotency-Key": "field.invalid" });
-    key = parsed.data;
-  }
+  const key = parseIdempotencyKey(opts.idempotencyKey);
   const data = parseInput(createOrderSchema, input);
   requireChargesKept(actor, data);
   const now = new Date();
   if (data.deliveryDate < todayIso(now)) throw validationError({ deliveryDate: "orders.error.pastDate" });
 
   const placed = await writeTransaction((db) => {
-    const existing = key ? findIdempotent(db, actor.orgId, key) : null;
+    const scope = key ? { orgId: actor.orgId, kind: "ORDER" as const, key } : null;
+    const existing = scope ? findKeyedRecordSync(db, scope) : null;
     if (existing) return { replayedId: existing, view: null };
     const view = placeOrder(db, actor, data, now);
-    if (key) {
-      statement(db, `INSERT INTO "IdempotencyKey" ("key", "orgId", "userId", "orderId", "createdAt") VALUES (?, ?, ?, ?, ?)`).run(
-        key, actor.orgId, actor.userId, view.id, sqlTimestamp(now),
-      );
-    }
+    if (scope) rememberKeySync(db, { ...scope, userId: actor.userId, recordId: view.id }, now);
     return { replayedId: null, view };
   });
   if (!placed.view) return loadOrderView(getDb(), actor, placed.replayedId);

@@ -69,8 +69,6 @@ export const createOrderSchema = z.object({
 });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
 
-export const idempotencyKeySchema = z.string().trim().min(1).max(255);
-
 // ---- Amend (PATCH)
 
 export const amendLineSchema = z
