@@ -308,3 +308,39 @@ describe("Idempotency-Key on credit notes and payments", () => {
     expect(next).not.toContain(paymentKey!);
   });
 });
+
+describe("control characters in a search", () => {
+  it("answers 400 naming `q` on every API search instead of the whole list", async () => {
+    for (const q of ["%00", "%01", "Mar%00tin", "a%0Ab", "%7F", "%C2%85"]) {
+      for (const path of [`/api/v1/orders?q=${q}`, `/api/v1/orders/export.csv?q=${q}`, `/api/v1/catalog?producer=${demo.org[BRASSERIE]}&q=${q}`]) {
+        const res = await client.call("marc", "GET", path);
+        expect(res.status, `${path}`).toBe(400);
+        expect(res.body.error.code).toBe("validation_failed");
+        expect(Object.keys(res.body.error.details.fields)).toEqual(["q"]);
+      }
+    }
+    // A search without them still finds, and a blank one is no search.
+    await marcOrders();
+    const found = await client.list("alice", { q: "  Martin " });
+    expect(found.status).toBe(200);
+    expect(found.body.orders.length).toBeGreaterThan(0);
+    expect(found.body.orders.every((o: any) => o.buyer.name === "Épicerie Martin")).toBe(true);
+    expect((await client.list("alice", { q: "   " })).status).toBe(200);
+  });
+
+  it("shows the order list's and the catalog's error state, not the whole list, on the pages", async () => {
+    await marcOrders();
+    const marc = await new PageClient(server).login("marc@martin.test");
+    const list = await marc.get(`/o/${MARTIN}/orders?q=%00`);
+    expect(list.status).toBe(400);
+    expect(list.html).not.toMatch(/href="\/o\/epicerie-martin\/orders\/[a-z0-9]{20,}"/);
+    expect(list.html).toContain("Une erreur est survenue");
+    const normal = await marc.get(`/o/${MARTIN}/orders`);
+    expect(normal.html).toMatch(/href="\/o\/epicerie-martin\/orders\/[a-z0-9]{20,}"/);
+
+    const catalog = await marc.get(`/o/${MARTIN}/catalog/${demo.org[BRASSERIE]}?q=%00`);
+    expect(catalog.status).toBe(400);
+    expect(catalog.html).not.toContain("Blonde du Pont");
+    expect((await marc.get(`/o/${MARTIN}/catalog/${demo.org[BRASSERIE]}`)).html).toContain("Blonde du Pont");
+  });
+});

@@ -3,6 +3,7 @@
 // validation_failed naming the field (e.g. `lines.2.quantity`).
 import { z } from "zod";
 import { MAX_CENTS, MAX_UNIT_PRICE4 } from "~/utils/money";
+import { searchText } from "~/utils/validation";
 import { LINE_KINDS } from "../pricing/totals";
 import { isIsoDate } from "./dates";
 import { ORDER_STATUSES } from "./status-machine";
@@ -157,7 +158,7 @@ export const listOrdersQuerySchema = z.object({
   buyer: optionalId.describe("Buyer organization id"),
   seller: optionalId.describe("Seller organization id"),
   view: z.preprocess(blankToUndefined, z.enum(ORDER_VIEWS).optional()).describe("A quick filter"),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).describe("An order number (exact), or part of the customer's name"),
+  q: searchText(100).describe("An order number (exact), or part of the customer's name; a control character → 400"),
   deliveryFrom: optionalDate.describe("Extension: delivery date on or after"),
   deliveryTo: optionalDate.describe("Extension: delivery date on or before"),
   createdFrom: optionalDate.describe("Extension: placed on or after this day"),
