@@ -4,7 +4,6 @@
 import { z } from "zod";
 import { connectDb, getDb, statement, type Sqlite, type Tx } from "~/utils/db.server";
 import { parseInput } from "~/utils/validation";
-
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferences } from "./kinds";
 
 export { NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferences };
