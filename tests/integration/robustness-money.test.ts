@@ -309,6 +309,26 @@ describe("Idempotency-Key on credit notes and payments", () => {
   });
 });
 
+describe("money records that are idempotent by state", () => {
+  it("publishes one invoice and cancels it once, however many identical requests arrive together", async () => {
+    const order = await marcOrders();
+    for (const [action, version] of [["accept", 1], ["ship", 2], ["deliver", 3]] as const) {
+      expect((await client.act("alice", order.id, action, { version })).status).toBe(200);
+    }
+    const publish = () => client.call("alice", "POST", `/api/v1/orders/${order.id}/invoice`, { version: 4 });
+    const published = await Promise.all(Array.from({ length: 5 }, publish));
+    expect(published.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const invoice = published.find((r) => r.status === 201)!.body;
+
+    const cancel = () => client.call("alice", "POST", `/api/v1/invoices/${invoice.id}/cancel`, { reason: "Erreur" });
+    const cancelled = await Promise.all(Array.from({ length: 5 }, cancel));
+    expect(cancelled.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const db = getDb();
+    expect(await db.invoice.count({ where: { orderId: order.id } })).toBe(1);
+    expect(await db.creditNote.count({ where: { invoiceId: invoice.id } })).toBe(1);
+  });
+});
+
 describe("control characters in a search", () => {
   it("answers 400 naming `q` on every API search instead of the whole list", async () => {
     for (const q of ["%00", "%01", "Mar%00tin", "a%0Ab", "%7F", "%C2%85"]) {
