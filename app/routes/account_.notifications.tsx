@@ -8,7 +8,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { requestLanguage, requireUser } from "~/http/context.server";
 import { runFormAction, type FormErrorData } from "~/http/page-errors.server";
 import { redirectWithToast } from "~/http/toast.server";
-import { getNotificationPreferences, NOTIFICATION_KINDS, updateNotificationPreferences } from "~/modules/notify/preferences.server";
+import { NOTIFICATION_KINDS } from "~/modules/notify/kinds";
+import { getNotificationPreferences, updateNotificationPreferences } from "~/modules/notify/preferences.server";
 import { makeTranslator } from "~/utils/i18n";
 import { formDataToObject } from "~/utils/validation";
 

@@ -2,7 +2,10 @@ import { apiRoute, authedApiRoute, jsonResponse, methodNotAllowed, readJsonBody 
 import { recordInvoicePayment } from "~/modules/payment/payments.server";
 
 // POST /api/v1/invoices/:id/payments — see app/modules/invoice/api-spec.ts.
-const record = authedApiRoute(async ({ request, params, actor }) => jsonResponse(await recordInvoicePayment(actor, params.id!, await readJsonBody(request)), 201));
+const record = authedApiRoute(async ({ request, params, actor }) => {
+  const key = request.headers.get("idempotency-key");
+  return jsonResponse(await recordInvoicePayment(actor, params.id!, await readJsonBody(request), key === null ? {} : { idempotencyKey: key }), 201);
+});
 
 export const action = apiRoute(async (args) => (args.request.method === "POST" ? record(args) : methodNotAllowed(["POST"])));
 

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
@@ -34,7 +35,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // The customer pays an open invoice online when its supplier takes online payments (as on the payables page).
     const payable = invoice.viewerSide === "buyer" && invoice.status === "ISSUED" && invoice.balanceCents > 0 && actorCan(actor, "invoice:pay");
     const payOnline = payable && (await sellersPayableOnline([invoice.seller.id])).has(invoice.seller.id);
-    return json({ invoice, proposal, payOnline, today: todayIso(), title: t("invoices.number", { number: invoice.number }) });
+    // One key per form shown: a double click or a resubmission of a form makes one payment or credit note.
+    const formKeys = { payment: crypto.randomUUID(), creditLines: crypto.randomUUID(), creditAmount: crypto.randomUUID() };
+    return json({ invoice, proposal, payOnline, formKeys, today: todayIso(), title: t("invoices.number", { number: invoice.number }) });
   });
 }
 
@@ -58,6 +61,11 @@ async function withFormFields<T>(rename: (field: string) => string, work: () => 
   }
 }
 
+/** The idempotency key the form was rendered with (a form without one, e.g. an old page, has none). */
+function formKey(values: Record<string, unknown>): { idempotencyKey?: string } {
+  return typeof values.idempotencyKey === "string" && values.idempotencyKey !== "" ? { idempotencyKey: values.idempotencyKey } : {};
+}
+
 export async function action(args: ActionFunctionArgs) {
   const invoiceId = args.params.invoiceId ?? "";
   return handleOrgForm(args, async ({ actor, t, values }) => {
@@ -71,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
         const amountCents = amountCentsOf(values.amount, "amount");
         const payment = await withFormFields(
           (f) => (f === "amountCents" ? "amount" : f),
-          () => recordInvoicePayment(actor, invoiceId, { amountCents, method: values.method, reference: values.reference, paidAt: values.paidAt }),
+          () => recordInvoicePayment(actor, invoiceId, { amountCents, method: values.method, reference: values.reference, paidAt: values.paidAt }, formKey(values)),
         );
         // The amount as the page shows it: in the organization's format, whatever the interface language.
         const [invoice, org] = await Promise.all([getInvoice(actor, invoiceId), getOrganization(actor)]);
@@ -92,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
             const m = /^lines\.(\d+)\.(quantity|lineId)$/.exec(f);
             return m ? `credit.${lines[Number(m[1])].lineId}` : f;
           },
-          () => issueCreditNote(actor, invoiceId, { lines, note: values.note }),
+          () => issueCreditNote(actor, invoiceId, { lines, note: values.note }, formKey(values)),
         );
         return redirectWithToast(here, t("invoices.credit.issued", { number: creditNote.number }));
       }
@@ -100,7 +108,7 @@ export async function action(args: ActionFunctionArgs) {
         const amountCents = amountCentsOf(values.amount, "amount");
         const creditNote = await withFormFields(
           (f) => (f === "amountCents" ? "amount" : f),
-          () => issueCreditNote(actor, invoiceId, { amountCents, note: values.note }),
+          () => issueCreditNote(actor, invoiceId, { amountCents, note: values.note }, formKey(values)),
         );
         return redirectWithToast(here, t("invoices.credit.issued", { number: creditNote.number }));
       }
@@ -432,6 +440,7 @@ function PaymentForm({ data, error }: { data: LoaderData; error: FormErrorData |
         {t("invoices.payment.record")}
       </h2>
       <Form method="post" className="mt-4 space-y-4" noValidate>
+        <input type="hidden" name="idempotencyKey" value={data.formKeys.payment} />
         <FormError message={error?.formError} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
@@ -476,6 +485,7 @@ function CreditNoteForms({ data, linesError, amountError }: { data: LoaderData; 
       {proposal ? <Notice tone="info">{t("invoices.credit.proposed", { amount: money(proposal.totalCents) })}</Notice> : null}
       {creditable.length ? (
         <Form method="post" className="space-y-4" noValidate aria-labelledby={`${id}-lines`}>
+          <input type="hidden" name="idempotencyKey" value={data.formKeys.creditLines} />
           <h3 id={`${id}-lines`} className="text-sm font-semibold">
             {t("invoices.credit.linesTitle")}
           </h3>
@@ -535,6 +545,7 @@ function CreditNoteForms({ data, linesError, amountError }: { data: LoaderData; 
         </Form>
       ) : null}
       <Form method="post" className="space-y-4 border-t border-stone-200 pt-6" noValidate aria-labelledby={`${id}-amount`}>
+        <input type="hidden" name="idempotencyKey" value={data.formKeys.creditAmount} />
         <h3 id={`${id}-amount`} className="text-sm font-semibold">
           {t("invoices.credit.amountTitle")}
         </h3>

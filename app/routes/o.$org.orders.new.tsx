@@ -19,11 +19,12 @@ import { requirePermission } from "~/modules/org/access.server";
 import type { OrgActor } from "~/modules/org/actor";
 import { createOrder } from "~/modules/order/create-order.server";
 import { todayIso } from "~/modules/order/dates";
-import { getOrder } from "~/modules/order/order-view.server";
+import { actorPermissions, getOrder } from "~/modules/order/order-view.server";
 import { DISTRIBUTIONS, type Distribution } from "~/modules/order/types";
 import { computeTotals } from "~/modules/pricing/totals";
 import { AppError, isAppError, validationError, type FieldErrors } from "~/utils/errors";
 import { discountedUnitPrice4 } from "~/utils/money";
+import { can } from "~/utils/permissions";
 import { foldText } from "~/utils/text";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
@@ -88,6 +89,8 @@ export async function loader(args: LoaderFunctionArgs) {
         products: catalog.products,
         from: from ? { id: from.id, number: from.number, dropped: Object.keys(from.quantities).length - Object.keys(prefill).length } : null,
         prefill,
+        // Taxes, deposits and the group discount come off an order only on the seller side's decision.
+        canRemoveCharges: can(actorPermissions(actor), "order:remove-charges"),
         // One key per form shown: a double click or a resubmission of this form places one order.
         idempotencyKey: crypto.randomUUID(),
         today: todayIso(),
@@ -123,7 +126,9 @@ export async function action(args: ActionFunctionArgs) {
     const { lines, fields } = readQuantities(values);
     if (Object.keys(fields).length) throw validationError(fields);
     if (lines.length === 0) throw validationError({ lines: "orders.error.noLines" }, "orders.error.noLines");
-    const flag = (name: string) => values[name] === "on" || values[name] === "true";
+    // The switches are shown only to who may remove charges: for anyone else an absent box means nothing.
+    const mayRemoveCharges = can(actorPermissions(actor), "order:remove-charges");
+    const flag = (name: string) => !mayRemoveCharges || values[name] === "on" || values[name] === "true";
     if (values.intent === "preview") return json({ ok: true as const, preview: true, values });
 
     const input = {
@@ -246,14 +251,14 @@ function OrderForm({ form, canChange }: { form: FormData_; canChange: boolean })
     for (const p of form.products) for (const f of p.formats) q[f.id] = posted ? String(posted[`${QTY}${f.id}`] ?? "") : form.prefill[f.id] ? String(form.prefill[f.id]) : "";
     return q;
   }, [form, posted]);
-  const initialFlag = (name: string) => (posted ? posted[name] === "on" : true);
+  const initialFlag = (name: string) => (posted && form.canRemoveCharges ? posted[name] === "on" : true);
   const [quantities, setQuantities] = useState(initialQuantities);
   const [applyGroupDiscount, setApplyGroupDiscount] = useState(initialFlag("applyGroupDiscount"));
   const [taxesEnabled, setTaxesEnabled] = useState(initialFlag("taxesEnabled"));
   const [depositsEnabled, setDepositsEnabled] = useState(initialFlag("depositsEnabled"));
   useEffect(() => {
     setQuantities(initialQuantities);
-    if (posted) {
+    if (posted && form.canRemoveCharges) {
       setApplyGroupDiscount(posted.applyGroupDiscount === "on");
       setTaxesEnabled(posted.taxesEnabled === "on");
       setDepositsEnabled(posted.depositsEnabled === "on");
@@ -472,22 +477,24 @@ function OrderForm({ form, canChange }: { form: FormData_; canChange: boolean })
               {errors.lines}
             </p>
           ) : null}
-          <fieldset className="space-y-2">
-            <legend className="label mb-1">{t("orders.new.options")}</legend>
-            {relation.groupDiscountBps > 0 ? (
-              <Checkbox name="applyGroupDiscount" checked={applyGroupDiscount} onChange={setApplyGroupDiscount}>
-                {t("orders.new.applyGroupDiscount", { discount: fmt.percent(relation.groupDiscountBps) })}
+          {form.canRemoveCharges ? (
+            <fieldset className="space-y-2">
+              <legend className="label mb-1">{t("orders.new.options")}</legend>
+              {relation.groupDiscountBps > 0 ? (
+                <Checkbox name="applyGroupDiscount" checked={applyGroupDiscount} onChange={setApplyGroupDiscount}>
+                  {t("orders.new.applyGroupDiscount", { discount: fmt.percent(relation.groupDiscountBps) })}
+                </Checkbox>
+              ) : (
+                <input type="hidden" name="applyGroupDiscount" value="on" />
+              )}
+              <Checkbox name="taxesEnabled" checked={taxesEnabled} onChange={setTaxesEnabled}>
+                {t("orders.new.taxes")}
               </Checkbox>
-            ) : (
-              <input type="hidden" name="applyGroupDiscount" value="on" />
-            )}
-            <Checkbox name="taxesEnabled" checked={taxesEnabled} onChange={setTaxesEnabled}>
-              {t("orders.new.taxes")}
-            </Checkbox>
-            <Checkbox name="depositsEnabled" checked={depositsEnabled} onChange={setDepositsEnabled}>
-              {t("orders.new.deposits")}
-            </Checkbox>
-          </fieldset>
+              <Checkbox name="depositsEnabled" checked={depositsEnabled} onChange={setDepositsEnabled}>
+                {t("orders.new.deposits")}
+              </Checkbox>
+            </fieldset>
+          ) : null}
           <div>
             <label htmlFor={`${id}-distribution`} className="label">
               {t("orders.field.distribution")}

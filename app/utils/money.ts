@@ -12,6 +12,19 @@ export const BPS_SCALE = 10_000n;
 export const MAX_UNIT_PRICE4 = 10_000_000_000;
 /** Largest cents amount accepted in inputs: 10,000,000.00. */
 export const MAX_CENTS = 1_000_000_000;
+/**
+ * Largest amount of one line (its gross, discount, tax or deposit): 1,000,000,000.00 currency units.
+ * Inputs within their own ranges can multiply past it (price 1,000,000 × quantity 1,000,000), so it is
+ * checked on the computed amounts, before anything is written.
+ */
+export const MAX_LINE_CENTS = 100_000_000_000;
+/**
+ * Largest amount of a document (an order's, invoice's or credit note's subtotal, discount, tax, deposit
+ * and total; a payment): 10,000,000,000.00 currency units. Far inside 2^53, where every sum of a
+ * document stays an exact JavaScript number and every stored amount reads back (the SQLite INTEGER
+ * columns are 64-bit; Prisma refuses to read beyond 2^53).
+ */
+export const MAX_DOCUMENT_CENTS = 1_000_000_000_000;
 
 /** numerator / denominator rounded half away from zero. denominator > 0. */
 export function divRound(numerator: bigint, denominator: bigint): bigint {

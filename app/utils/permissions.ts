@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   "order:read": { roles: ALL },
   "order:create": { roles: ["OWNER", "MANAGER", "SALES", "STAFF"] },
   "order:amend": { roles: ["OWNER", "MANAGER", "SALES"], kinds: SELLERS },
+  // Taking the taxes, the deposits or the customer group's discount off an order is the seller side's
+  // decision: an order a buyer places always carries them.
+  "order:remove-charges": { roles: ["OWNER", "MANAGER", "SALES"], kinds: SELLERS },
   // Accept, reject, cancel (the order's status machine says from which status, and which side).
   "order:decide": { roles: ["OWNER", "MANAGER", "SALES"], kinds: SELLERS },
   // Ship and confirm a delivery.

@@ -61,3 +61,23 @@ export const slugSchema = z
   .min(3, "org.slugInvalid")
   .max(48, "org.slugInvalid")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "org.slugInvalid");
+
+/** C0 and C1 control characters (NUL, tabs, line breaks, DEL…): nothing a person searches for. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Every search text (`q`) of the API and the pages: trimmed, at most `max` characters, blank = none.
+ * A control character anywhere is refused (400 naming the field) — a NUL used to be read as an empty
+ * search and answered the whole list.
+ */
+export function searchText(max = 100) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" && !CONTROL_CHARACTERS.test(v) ? undefined : v),
+    z
+      .string()
+      .refine((text) => !CONTROL_CHARACTERS.test(text), { message: "field.controlCharacters" })
+      .trim()
+      .max(max)
+      .optional(),
+  );
+}

@@ -200,12 +200,13 @@ describe("the new-order form without JavaScript", () => {
     const base = { relation, idempotencyKey: key, taxesEnabled: "on", depositsEnabled: "on", distribution: "SELF", deliveryDate: daysFromToday(2) };
     const db = getDb();
     const before = await db.order.count();
-    // 10 kegs at 129 €, no group discount: 1 290 € + 20 % tax + 10 × 30 € deposit = 1 848 €.
+    // 10 kegs at 129 €, less the 5 % group discount a retailer's order always carries:
+    // 1 225,50 € + 20 % tax + 10 × 30 € deposit = 1 770,60 €.
     const preview = await marc.post(`/o/${MARTIN}/orders/new`, { ...base, intent: "preview", [`qty.${keg}`]: "10" });
     expect(preview.status).toBe(200);
     const html = decode(preview.html);
     expect(html).toContain("Total mis à jour");
-    expect(html).toContain("1 848,00 €");
+    expect(html).toContain("1 770,60 €");
     expect(html).toContain(`value="10"`);
 
     const wrong = await marc.post(`/o/${MARTIN}/orders/new`, { ...base, intent: "place", [`qty.${keg}`]: "deux", [`qty.${bottle}`]: "12" });

@@ -157,9 +157,9 @@ describe("placing an order", () => {
     expect(Object.keys(selfDelivered.body.error.details.fields)).toEqual(["distribution"]);
   });
 
-  it("removes the group discount, taxes and deposits when asked", async () => {
-    const order = await placed(client, "marc", {
-      seller: demo.org["brasserie-du-pont"],
+  it("removes the group discount, taxes and deposits when the seller asks", async () => {
+    const order = await placed(client, "alice", {
+      buyer: demo.org["epicerie-martin"],
       distribution: "SELF",
       deliveryDate: daysFromToday(3),
       lines: [{ formatId: bottle, quantity: 48 }],

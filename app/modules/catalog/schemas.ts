@@ -2,6 +2,7 @@
 // person ("1,85", "1.850") and leaves as integers (unitPrice4, cents, bps) — never through a float.
 import { z } from "zod";
 import { MAX_CENTS, MAX_UNIT_PRICE4, parseCents, parsePercentBps, parseUnitPrice4 } from "~/utils/money";
+import { searchText } from "~/utils/validation";
 
 /** A checkbox: present ("on") when ticked, absent when not; JSON callers may send booleans. */
 export const checkboxSchema = z.preprocess(
@@ -80,7 +81,7 @@ export type CustomerGroupInput = z.output<typeof customerGroupInputSchema>;
 
 /** Search and family filter of catalog pages (GET form). */
 export const catalogFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100),
   family: z.string().trim().max(60).optional().catch(undefined),
 });
 export type CatalogFilter = z.output<typeof catalogFilterSchema>;
@@ -89,7 +90,7 @@ export type CatalogFilter = z.output<typeof catalogFilterSchema>;
 
 export const catalogApiQuerySchema = z.object({
   producer: z.string().trim().min(1).max(64).optional().describe("Producer organization id; optional for a producer (its own catalog)"),
-  q: z.string().trim().max(100).optional().describe("Matches product names and SKUs"),
+  q: searchText(100).describe("Matches product names and SKUs; a control character → 400"),
   family: z.string().trim().max(60).optional().describe("Only this product family"),
 });
 

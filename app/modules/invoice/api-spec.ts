@@ -150,7 +150,8 @@ export const invoiceApiRoutes: ApiRouteSpec[] = [
     tag: "invoices",
     summary:
       "Issues a credit note (seller side): `lines` (goods not delivered, at the invoice's prices, discounts, taxes and deposits) or `amountCents`, " +
-      "with a mandatory note. Above the open balance or the quantity left on a line → 400 naming the field. Retailer → 403.",
+      "with a mandatory note. Above the open balance or the quantity left on a line → 400 naming the field. Retailer → 403. " +
+      "An `Idempotency-Key` header makes a retry (even a concurrent one) return the first credit note (201); the same key on another invoice → 400 naming the header.",
     body: creditNoteSchema,
     response: creditNoteApiSchema,
     status: 201,
@@ -160,7 +161,8 @@ export const invoiceApiRoutes: ApiRouteSpec[] = [
     path: "/api/v1/invoices/{id}/payments",
     tag: "invoices",
     summary:
-      "Records a payment (seller side); partial payments are fine, never above the balance (400). When credits and payments cover the total, the invoice and its order become PAID.",
+      "Records a payment (seller side); partial payments are fine, never above the balance (400). When credits and payments cover the total, the invoice and its order become PAID. " +
+      "An `Idempotency-Key` header makes a retry (even a concurrent one) return the first payment (201); the same key on another invoice → 400 naming the header.",
     body: invoicePaymentSchema,
     response: paymentApiSchema,
     status: 201,

@@ -10,6 +10,7 @@
 import { getDb, type Tx } from "~/utils/db.server";
 import { AppError, validationError, type FieldErrors } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
+import { findKeyedRecord, keyReusedElsewhere, parseIdempotencyKey, rememberKey } from "../idempotency/keys.server";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "../order/dates";
@@ -106,23 +107,44 @@ export async function writeCreditNote(tx: Tx, input: NewCreditNote): Promise<{ i
   return creditNote;
 }
 
-/** 403 unless the seller side may issue credit notes; 409 unless the invoice is open. */
-async function loadCreditableInvoice(tx: Tx, actor: OrgActor, invoiceId: string): Promise<InvoiceRow> {
+/** 403 unless the seller side may issue credit notes. */
+async function loadInvoiceToCredit(tx: Tx, actor: OrgActor, invoiceId: string): Promise<InvoiceRow> {
   requirePermission(actor, "credit-note:create");
   const { invoice, side } = await loadVisibleInvoice(tx, actor, invoiceId);
   requireSellerSide(side);
+  return invoice;
+}
+
+/** 403 unless the seller side may issue credit notes; 409 unless the invoice is open. */
+async function loadCreditableInvoice(tx: Tx, actor: OrgActor, invoiceId: string): Promise<InvoiceRow> {
+  const invoice = await loadInvoiceToCredit(tx, actor, invoiceId);
   if (invoice.status === "CANCELLED") throw new AppError("invalid_transition", "invoices.error.cancelled");
   return invoice;
 }
 
-/** POST /api/v1/invoices/:id/credit-notes */
-export async function issueCreditNote(actor: OrgActor, invoiceId: string, input: unknown): Promise<CreditNoteView> {
+/**
+ * POST /api/v1/invoices/:id/credit-notes. With an idempotency key, a retry by the same organization
+ * (even at the same time) returns the first credit note instead of issuing a second one.
+ */
+export async function issueCreditNote(actor: OrgActor, invoiceId: string, input: unknown, opts: { idempotencyKey?: string } = {}): Promise<CreditNoteView> {
+  const key = parseIdempotencyKey(opts.idempotencyKey);
   const data = parseInput(creditNoteSchema, input);
   if ((data.lines === undefined) === (data.amountCents === undefined)) {
     throw validationError({ lines: "invoices.error.linesOrAmount", amountCents: "invoices.error.linesOrAmount" });
   }
   const now = new Date();
   const result = await getDb().$transaction(async (tx) => {
+    const scope = key ? { orgId: actor.orgId, kind: "CREDIT_NOTE" as const, key } : null;
+    if (scope) {
+      // Checked before the invoice's state: the first request may have settled it (PAID) already.
+      const visible = await loadInvoiceToCredit(tx, actor, invoiceId);
+      const firstId = await findKeyedRecord(tx, scope);
+      if (firstId) {
+        const first = await tx.creditNote.findUniqueOrThrow({ where: { id: firstId }, include: { lines: true } });
+        if (first.invoiceId !== visible.id) keyReusedElsewhere();
+        return { view: toCreditNoteView(first), orderUpdates: [] as OrderUpdated[] };
+      }
+    }
     const invoice = await loadCreditableInvoice(tx, actor, invoiceId);
     let kind: CreditNoteKind;
     let priced: ReturnType<typeof priceCreditedLines>;
@@ -148,6 +170,7 @@ export async function issueCreditNote(actor: OrgActor, invoiceId: string, input:
       eventActor,
       now,
     });
+    if (scope) await rememberKey(tx, { ...scope, userId: actor.userId, recordId: creditNote.id });
     const orderUpdates: OrderUpdated[] = await refreshSettlement(tx, [invoice.id], eventActor, now);
     const row = await tx.creditNote.findUniqueOrThrow({ where: { id: creditNote.id }, include: { lines: true } });
     return { view: toCreditNoteView(row), orderUpdates };

@@ -2,7 +2,7 @@
 // (../shared/api.md, "Invoices, credit notes, payments"). Numbers may come as JSON numbers or as digit
 // strings (form posts); anything else is 400 validation_failed naming the field.
 import { z } from "zod";
-import { MAX_CENTS } from "~/utils/money";
+import { MAX_DOCUMENT_CENTS } from "~/utils/money";
 import { MAX_QUANTITY, versionSchema } from "../order/schemas";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -34,7 +34,7 @@ export const creditNoteSchema = z.object({
     .max(500)
     .optional()
     .describe("Goods not delivered: invoice lines and quantities, credited at the invoice's prices, discounts, taxes and deposits"),
-  amountCents: z.preprocess(blankToUndefined, z.preprocess(digitsToNumber, z.number().int().min(1).max(MAX_CENTS)).optional()).describe("A free amount, taxes included"),
+  amountCents: z.preprocess(blankToUndefined, z.preprocess(digitsToNumber, z.number().int().min(1).max(MAX_DOCUMENT_CENTS)).optional()).describe("A free amount, taxes included"),
   note: z.string().trim().min(1).max(2000).describe("The reconciliation note (mandatory)"),
 });
 export type CreditNoteInput = z.output<typeof creditNoteSchema>;

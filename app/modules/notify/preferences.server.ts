@@ -4,11 +4,9 @@
 import { z } from "zod";
 import { connectDb, getDb, statement, type Sqlite, type Tx } from "~/utils/db.server";
 import { parseInput } from "~/utils/validation";
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferences } from "./kinds";
 
-export const NOTIFICATION_KINDS = ["ORDER_NEW", "ORDER_STATUS", "MESSAGE", "INVOICE"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export type NotificationPreferences = Record<NotificationKind, boolean>;
+export { NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferences };
 
 /** Form or JSON input: a kind is on when its field is "on"/"true"/true, off when absent or anything else. */
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());

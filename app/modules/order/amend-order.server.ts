@@ -8,7 +8,7 @@ import { connectDb, getDb, type Tx } from "~/utils/db.server";
 import { isAppError, validationError, type FieldErrors } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
-import { resolveDistribution } from "./create-order.server";
+import { requireChargesKept, resolveDistribution } from "./create-order.server";
 import { todayIso } from "./dates";
 import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
 import { eventActorOf, loadOrderForChange, recordOrderEvent, saveNextVersion, TX_OPTIONS } from "./order-guard.server";
@@ -112,6 +112,7 @@ async function buildLines(tx: Tx, order: OrderRow, input: readonly AmendLineInpu
 
 export async function amendOrder(actor: OrgActor, orderId: string, input: unknown): Promise<OrderView> {
   const data = parseInput(amendOrderSchema, input);
+  requireChargesKept(actor, data);
   const db = getDb();
   const now = new Date();
   const saved = await db.$transaction(async (tx) => {
@@ -158,7 +159,13 @@ export async function amendOrder(actor: OrgActor, orderId: string, input: unknow
 
     const taxesEnabled = data.taxesEnabled ?? order.taxesEnabled;
     const depositsEnabled = data.depositsEnabled ?? order.depositsEnabled;
-    const priced = priceDrafts(lines, { taxesEnabled, depositsEnabled });
+    // A line too large is reported on the value the request changed: its price, its deposit, else its quantity.
+    const priced = priceDrafts(lines, { taxesEnabled, depositsEnabled }, ({ index, cause }) => {
+      const given = data.lines?.[index];
+      if (cause === "price" && given?.unitPrice4 !== undefined) return `lines.${index}.unitPrice4`;
+      if (cause === "deposit" && given?.depositCents !== undefined) return `lines.${index}.depositCents`;
+      return `lines.${index}.quantity`;
+    });
     if (data.lines) {
       const lineChanges = diffLines(before, lines);
       if (lineChanges) changes.lines = lineChanges;

@@ -15,6 +15,7 @@
 import { getDb, sqlTimestamp, statement, writeTransaction, type Sqlite } from "~/utils/db.server";
 import { AppError, validationError, type FieldErrors } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
+import { can } from "~/utils/permissions";
 import { parseInput } from "~/utils/validation";
 import { requirePermission } from "../org/access.server";
 import { takeSellerSequence } from "../org/sequences.server";
@@ -23,9 +24,10 @@ import { todayIso } from "./dates";
 import { notifyOrderEventSync } from "./notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
 import { insertOrderEvent, type EventActor } from "./order-guard.server";
-import { loadSellerFormats, priceDrafts, lineSnapshot, type LineDraft, type Submitted } from "./order-lines.server";
-import { buildOrderView, lineView, loadOrderView } from "./order-view.server";
-import { createOrderSchema, idempotencyKeySchema, type CreateOrderInput } from "./schemas";
+import { loadSellerFormats, priceDrafts, lineSnapshot, type ExcessField, type LineDraft, type Submitted } from "./order-lines.server";
+import { actorPermissions, buildOrderView, lineView, loadOrderView } from "./order-view.server";
+import { findKeyedRecordSync, parseIdempotencyKey, rememberKeySync } from "../idempotency/keys.server";
+import { createOrderSchema, type CreateOrderInput } from "./schemas";
 import type { Distribution, OrderView, OrgRef } from "./types";
 
 /** The retail relation an order is placed under, with the parties' references. */
@@ -165,6 +167,8 @@ type NewOrder = {
   timestamps?: Partial<Record<"acceptedAt" | "shippedAt" | "deliveredAt", Date>>;
   createdBy: { userId: string; orgId: string };
   now?: Date;
+  /** The request field a line too large is reported on (default `lines.N.quantity`). */
+  excessField?: ExcessField;
 };
 
 /** What insertOrder wrote: enough to answer without reading the order back. */
@@ -188,7 +192,7 @@ const INSERT_LINE_SQL = `INSERT INTO "OrderLine" ("id", "orderId", "position", "
 /** Inserts an order with its lines, number and `submitted` copy (for Restore). */
 export function insertOrder(db: Sqlite, input: NewOrder): InsertedOrder {
   const now = input.now ?? new Date();
-  const priced = priceDrafts(input.lines, { taxesEnabled: input.taxesEnabled, depositsEnabled: input.depositsEnabled });
+  const priced = priceDrafts(input.lines, { taxesEnabled: input.taxesEnabled, depositsEnabled: input.depositsEnabled }, input.excessField);
   const number = takeSellerSequence(db, input.relation.producerId, "ORDER");
   const id = newId();
   const lines = priced.lines.map((line) => ({ ...line, id: newId() }));
@@ -308,9 +312,10 @@ function placeOrder(db: Sqlite, actor: OrgActor, data: CreateOrderInput, now: Da
   );
 }
 
-function findIdempotent(db: Sqlite, orgId: string, key: string): string | null {
-  const row = statement(db, `SELECT "orderId" FROM "IdempotencyKey" WHERE "orgId" = ? AND "key" = ?`).get(orgId, key) as { orderId: string } | undefined;
-  return row?.orderId ?? null;
+/** 403 when an actor who may not remove charges (the buyer side) asks for an order without them. */
+export function requireChargesKept(actor: OrgActor, flags: { taxesEnabled?: boolean; depositsEnabled?: boolean; applyGroupDiscount?: boolean }): void {
+  const removes = flags.taxesEnabled === false || flags.depositsEnabled === false || flags.applyGroupDiscount === false;
+  if (removes && !can(actorPermissions(actor), "order:remove-charges")) throw new AppError("forbidden", "orders.error.chargesSellerSide");
 }
 
 /**
@@ -319,25 +324,18 @@ function findIdempotent(db: Sqlite, orgId: string, key: string): string | null {
  */
 export async function createOrder(actor: OrgActor, input: unknown, opts: { idempotencyKey?: string } = {}): Promise<OrderView> {
   requirePermission(actor, "order:create");
-  let key: string | undefined;
-  if (opts.idempotencyKey !== undefined) {
-    const parsed = idempotencyKeySchema.safeParse(opts.idempotencyKey);
-    if (!parsed.success) throw validationError({ "Idempotency-Key": "field.invalid" });
-    key = parsed.data;
-  }
+  const key = parseIdempotencyKey(opts.idempotencyKey);
   const data = parseInput(createOrderSchema, input);
+  requireChargesKept(actor, data);
   const now = new Date();
   if (data.deliveryDate < todayIso(now)) throw validationError({ deliveryDate: "orders.error.pastDate" });
 
   const placed = await writeTransaction((db) => {
-    const existing = key ? findIdempotent(db, actor.orgId, key) : null;
+    const scope = key ? { orgId: actor.orgId, kind: "ORDER" as const, key } : null;
+    const existing = scope ? findKeyedRecordSync(db, scope) : null;
     if (existing) return { replayedId: existing, view: null };
     const view = placeOrder(db, actor, data, now);
-    if (key) {
-      statement(db, `INSERT INTO "IdempotencyKey" ("key", "orgId", "userId", "orderId", "createdAt") VALUES (?, ?, ?, ?, ?)`).run(
-        key, actor.orgId, actor.userId, view.id, sqlTimestamp(now),
-      );
-    }
+    if (scope) rememberKeySync(db, { ...scope, userId: actor.userId, recordId: view.id }, now);
     return { replayedId: null, view };
   });
   if (!placed.view) return loadOrderView(getDb(), actor, placed.replayedId);

@@ -2,7 +2,8 @@
 // lines are priced (always app/modules/pricing/totals.ts), what the buyer submitted (for Restore),
 // and how a change of lines reads in the history (before → after).
 import { statement, type Sqlite, type Tx } from "~/utils/db.server";
-import { computeTotals, type LineKind, type OrderTotals } from "../pricing/totals";
+import { validationError, type FieldErrors } from "~/utils/errors";
+import { computeTotals, outOfBounds, type LineExcess, type LineKind, type OrderTotals } from "../pricing/totals";
 
 export type LineDraft = {
   /** An existing line keeps its id; a new one has none (or, on Restore, the id it had). */
@@ -47,8 +48,28 @@ export async function defaultTaxRateBps(tx: Tx, producerId: string): Promise<num
   return rate?.rateBps ?? 0;
 }
 
-export function priceDrafts(lines: readonly LineDraft[], flags: { taxesEnabled: boolean; depositsEnabled: boolean }): { lines: PricedDraft[]; totals: OrderTotals } {
-  const { lines: amounts, totals } = computeTotals(lines, flags);
+/** Which request field a line too large is reported on; by default its quantity (`lines.N.quantity`). */
+export type ExcessField = (excess: LineExcess) => string;
+const quantityField: ExcessField = ({ index }) => `lines.${index}.quantity`;
+
+/**
+ * Prices the lines of an order about to be written. Amounts beyond the bounds of app/utils/money.ts
+ * answer 400 here, before any write: the line named by `fieldOf`, or `lines` for the order's totals.
+ */
+export function priceDrafts(
+  lines: readonly LineDraft[],
+  flags: { taxesEnabled: boolean; depositsEnabled: boolean },
+  fieldOf: ExcessField = quantityField,
+): { lines: PricedDraft[]; totals: OrderTotals } {
+  const priced = computeTotals(lines, flags);
+  const excess = outOfBounds(priced);
+  if (excess.lines.length || excess.order) {
+    const fields: FieldErrors = {};
+    for (const line of excess.lines) fields[fieldOf(line)] = "orders.error.lineTooLarge";
+    if (excess.order) fields.lines = "orders.error.orderTooLarge";
+    throw validationError(fields);
+  }
+  const { lines: amounts, totals } = priced;
   return { lines: lines.map((line, i) => ({ ...line, totalCents: amounts[i].totalCents })), totals };
 }
 

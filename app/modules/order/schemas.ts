@@ -3,6 +3,7 @@
 // validation_failed naming the field (e.g. `lines.2.quantity`).
 import { z } from "zod";
 import { MAX_CENTS, MAX_UNIT_PRICE4 } from "~/utils/money";
+import { searchText } from "~/utils/validation";
 import { LINE_KINDS } from "../pricing/totals";
 import { isIsoDate } from "./dates";
 import { ORDER_STATUSES } from "./status-machine";
@@ -10,6 +11,10 @@ import { DISTRIBUTIONS, ORDER_VIEWS } from "./types";
 
 export const MAX_QUANTITY = 1_000_000;
 export const MAX_LINES = 500;
+/** The bounds of app/utils/money.ts (MAX_LINE_CENTS, MAX_DOCUMENT_CENTS), as the API documents them. */
+const AMOUNT_BOUNDS =
+  "Each line's amounts (price × quantity, its discount and tax; deposit × quantity) at most 100,000,000,000 cents; " +
+  "the order's subtotal, discount, tax, deposit and total at most 1,000,000,000,000 cents: beyond, 400 naming the line's field or `lines`";
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 200;
 
@@ -58,14 +63,12 @@ export const createOrderSchema = z.object({
   distributor: optionalId.describe("Extension: the distributor when distribution is DISTRIBUTOR (default: the relation's)"),
   deliveryDate: dateSchema.describe("Requested delivery date, YYYY-MM-DD, today or later"),
   note: z.string().trim().max(2000).optional().default(""),
-  lines: z.array(createOrderLineSchema).min(1).max(MAX_LINES),
-  applyGroupDiscount: booleanSchema.optional().default(true).describe("Extension: apply the customer group's discount (default true)"),
-  taxesEnabled: booleanSchema.optional().default(true).describe("Extension: charge taxes (default true)"),
-  depositsEnabled: booleanSchema.optional().default(true).describe("Extension: charge deposits (default true)"),
+  lines: z.array(createOrderLineSchema).min(1).max(MAX_LINES).describe(AMOUNT_BOUNDS),
+  applyGroupDiscount: booleanSchema.optional().default(true).describe("Extension: apply the customer group's discount (default true; false is the seller side's decision, 403 for a buyer)"),
+  taxesEnabled: booleanSchema.optional().default(true).describe("Extension: charge taxes (default true; false is the seller side's decision, 403 for a buyer)"),
+  depositsEnabled: booleanSchema.optional().default(true).describe("Extension: charge deposits (default true; false is the seller side's decision, 403 for a buyer)"),
 });
 export type CreateOrderInput = z.output<typeof createOrderSchema>;
-
-export const idempotencyKeySchema = z.string().trim().min(1).max(255);
 
 // ---- Amend (PATCH)
 
@@ -97,7 +100,12 @@ export type AmendLineInput = z.output<typeof amendLineSchema>;
 export const amendOrderSchema = z
   .object({
     version: versionSchema,
-    lines: z.array(amendLineSchema).min(1).max(MAX_LINES).optional().describe("The full new line list: an id keeps a line, no id adds one, a missing id removes it"),
+    lines: z
+      .array(amendLineSchema)
+      .min(1)
+      .max(MAX_LINES)
+      .optional()
+      .describe(`The full new line list: an id keeps a line, no id adds one, a missing id removes it. ${AMOUNT_BOUNDS}`),
     note: z.string().trim().max(2000).optional(),
     deliveryDate: dateSchema.optional(),
     distribution: z.preprocess(blankToUndefined, z.enum(DISTRIBUTIONS).optional()),
@@ -150,7 +158,7 @@ export const listOrdersQuerySchema = z.object({
   buyer: optionalId.describe("Buyer organization id"),
   seller: optionalId.describe("Seller organization id"),
   view: z.preprocess(blankToUndefined, z.enum(ORDER_VIEWS).optional()).describe("A quick filter"),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).describe("An order number (exact), or part of the customer's name"),
+  q: searchText(100).describe("An order number (exact), or part of the customer's name; a control character → 400"),
   deliveryFrom: optionalDate.describe("Extension: delivery date on or after"),
   deliveryTo: optionalDate.describe("Extension: delivery date on or before"),
   createdFrom: optionalDate.describe("Extension: placed on or after this day"),

@@ -45,6 +45,9 @@ async function deliver(tx: Tx, actor: OrgActor, order: OrderRow, data: Transitio
   const received = new Map((data.received ?? []).map((r) => [r.lineId, r.quantity]));
   const differences: { lineId: string; description: string; ordered: number; received: number }[] = [];
   const extraLines: LineDraft[] = [];
+  /** For each extra line, the `received` entry it comes from (where a line too large is reported). */
+  const extraFrom: string[] = [];
+  const receivedIndex = new Map((data.received ?? []).map((r, i) => [r.lineId, i]));
   for (const line of order.lines) {
     const quantity = received.get(line.id) ?? line.quantity;
     if (quantity !== line.receivedQuantity) {
@@ -54,6 +57,7 @@ async function deliver(tx: Tx, actor: OrgActor, order: OrderRow, data: Transitio
     if (quantity > line.quantity) {
       const [draft] = draftsOf([line]);
       extraLines.push({ ...draft, id: undefined, quantity: quantity - line.quantity, receivedQuantity: quantity - line.quantity });
+      extraFrom.push(`received.${receivedIndex.get(line.id)}.quantity`);
     }
   }
 
@@ -77,6 +81,7 @@ async function deliver(tx: Tx, actor: OrgActor, order: OrderRow, data: Transitio
       parentOrderId: order.id,
       timestamps: { acceptedAt: now, shippedAt: now, deliveredAt: now },
       createdBy: { userId: actor.userId, orgId: actor.orgId },
+      excessField: ({ index }) => extraFrom[index],
     });
     await recordOrderEvent(tx, {
       orderId: extra.id,

@@ -7,6 +7,7 @@
 import { getDb } from "~/utils/db.server";
 import { AppError, validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
+import { findKeyedRecord, keyReusedElsewhere, parseIdempotencyKey, rememberKey } from "../idempotency/keys.server";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { invoiceEventActor, loadVisibleInvoice, requireSellerSide } from "../invoice/invoice-view.server";
@@ -18,14 +19,27 @@ import { orderVisibleTo } from "../order/visibility.server";
 import { recordPaymentInTx } from "./record-payment.server";
 import { customerPaymentSchema, invoicePaymentSchema, type PaymentMethod, type PaymentView } from "./schemas";
 
-/** POST /api/v1/invoices/:id/payments */
-export async function recordInvoicePayment(actor: OrgActor, invoiceId: string, input: unknown): Promise<PaymentView> {
+/**
+ * POST /api/v1/invoices/:id/payments. With an idempotency key, a retry by the same organization (even
+ * at the same time) returns the first payment instead of recording a second one.
+ */
+export async function recordInvoicePayment(actor: OrgActor, invoiceId: string, input: unknown, opts: { idempotencyKey?: string } = {}): Promise<PaymentView> {
+  const key = parseIdempotencyKey(opts.idempotencyKey);
   const data = parseInput(invoicePaymentSchema, input);
   const paidAt = data.paidAt ?? new Date();
-  const result = await getDb().$transaction(async (tx) => {
+  type Recorded = { replayed: PaymentView } | { payment: Awaited<ReturnType<typeof recordPaymentInTx>> };
+  const result = await getDb().$transaction(async (tx): Promise<Recorded> => {
     requirePermission(actor, "payment:record");
     const { invoice, side } = await loadVisibleInvoice(tx, actor, invoiceId);
     requireSellerSide(side);
+    const scope = key ? { orgId: actor.orgId, kind: "PAYMENT" as const, key } : null;
+    // Checked before the invoice's state: the first request may have settled it (PAID) already.
+    const firstId = scope ? await findKeyedRecord(tx, scope) : null;
+    if (firstId) {
+      const first = await tx.payment.findUniqueOrThrow({ where: { id: firstId }, include: { allocations: { where: { invoiceId: invoice.id } } } });
+      if (!first.allocations.length) keyReusedElsewhere();
+      return { replayed: paymentView(first, invoice.id) };
+    }
     if (invoice.status === "CANCELLED") throw new AppError("invalid_transition", "invoices.error.cancelled");
     if (data.amountCents > invoice.balanceCents) throw validationError({ amountCents: "invoices.error.overBalance" }, "invoices.error.overBalance");
     const payment = await recordPaymentInTx(tx, {
@@ -41,11 +55,17 @@ export async function recordInvoicePayment(actor: OrgActor, invoiceId: string, i
       createdByOrgId: actor.orgId,
       allocations: [{ invoiceId: invoice.id, amountCents: data.amountCents }],
     });
+    if (scope) await rememberKey(tx, { ...scope, userId: actor.userId, recordId: payment.id });
     await notifyPaymentReceived(tx, payment.id);
-    return payment;
+    return { payment };
   }, TX_OPTIONS);
-  result.orderUpdates.forEach(publishOrderUpdated);
-  return { id: result.id, invoiceId, amountCents: data.amountCents, method: data.method, reference: data.reference, paidAt: paidAt.toISOString() };
+  if ("replayed" in result) return result.replayed;
+  result.payment.orderUpdates.forEach(publishOrderUpdated);
+  return { id: result.payment.id, invoiceId, amountCents: data.amountCents, method: data.method, reference: data.reference, paidAt: paidAt.toISOString() };
+}
+
+function paymentView(payment: { id: string; amountCents: number; method: string; reference: string; paidAt: Date }, invoiceId: string): PaymentView {
+  return { id: payment.id, invoiceId, amountCents: payment.amountCents, method: payment.method as PaymentMethod, reference: payment.reference, paidAt: payment.paidAt.toISOString() };
 }
 
 export type CustomerPayment = { id: string; amountCents: number; method: PaymentMethod; reference: string; paidAt: string; allocations: { invoiceId: string; amountCents: number }[] };

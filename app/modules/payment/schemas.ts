@@ -1,6 +1,6 @@
 // Payments recorded by the seller side (../shared/api.md, "Invoices, credit notes, payments").
 import { z } from "zod";
-import { MAX_CENTS } from "~/utils/money";
+import { MAX_DOCUMENT_CENTS } from "~/utils/money";
 
 export const PAYMENT_METHODS = ["CASH", "CHEQUE", "TRANSFER", "CARD", "OTHER"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -9,7 +9,9 @@ export const PAYMENT_SOURCES = ["MANUAL", "STRIPE"] as const;
 export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
 
 const digitsToNumber = (v: unknown) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v.trim()) : v);
-const amountCents = z.preprocess(digitsToNumber, z.number().int().min(1).max(MAX_CENTS));
+const amountCents = z
+  .preprocess(digitsToNumber, z.number().int().min(1).max(MAX_DOCUMENT_CENTS))
+  .describe("1 to 1,000,000,000,000 cents (10,000,000,000.00), and at most the balance");
 const reference = z.string().trim().max(200).optional().default("");
 /** A date (YYYY-MM-DD, noon UTC so that it stays the same day everywhere) or a full timestamp. */
 const paidAt = z

@@ -7,7 +7,9 @@
 //   deposit  = deposit per unit × quantity       (0 when deposits are removed; deposits bear no tax)
 // Order: subtotal = Σ gross, discount = Σ discount, tax = Σ tax, deposit = Σ deposit,
 //        total = subtotal − discount + tax + deposit.
-import { applyBps, lineAmountCents } from "~/utils/money";
+// Bounds: every line amount within ±MAX_LINE_CENTS and every order amount within ±MAX_DOCUMENT_CENTS
+// (app/utils/money.ts); outOfBounds says where a priced order breaks them, before it is written.
+import { applyBps, lineAmountCents, MAX_DOCUMENT_CENTS, MAX_LINE_CENTS } from "~/utils/money";
 
 export const LINE_KINDS = ["ITEM", "FEE", "REBATE"] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
@@ -54,4 +56,22 @@ export function computeTotals(lines: readonly PricedLineInput[], options: Pricin
     lines: priced,
     totals: { subtotalCents, discountCents, taxCents, depositCents, totalCents: subtotalCents - discountCents + taxCents + depositCents },
   };
+}
+
+/** What makes a line too large: its price × quantity (gross, discount, tax) or its deposit × quantity. */
+export type LineExcess = { index: number; cause: "price" | "deposit" };
+
+/**
+ * Where priced amounts exceed the bounds: the lines too large, and whether the order's totals are
+ * (checked only when every line is within bounds, so that the sums are exact).
+ */
+export function outOfBounds(priced: { lines: readonly LineAmounts[]; totals: OrderTotals }): { lines: LineExcess[]; order: boolean } {
+  const tooLarge = (cents: number, max: number) => !Number.isSafeInteger(cents) || Math.abs(cents) > max;
+  const lines: LineExcess[] = [];
+  priced.lines.forEach((l, index) => {
+    if ([l.grossCents, l.discountCents, l.totalCents, l.taxCents].some((c) => tooLarge(c, MAX_LINE_CENTS))) lines.push({ index, cause: "price" });
+    else if (tooLarge(l.depositCents, MAX_LINE_CENTS)) lines.push({ index, cause: "deposit" });
+  });
+  const order = lines.length === 0 && Object.values(priced.totals).some((c) => tooLarge(c, MAX_DOCUMENT_CENTS));
+  return { lines, order };
 }
