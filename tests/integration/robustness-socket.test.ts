@@ -1,7 +1,10 @@
 // Issue 10, sockets: a socket lives no longer than its credentials (a revoked token, an ended session),
 // and a cookie handshake from another origin is refused like a cross-site form post.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import net from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { insertOrder } from "../setup/insert-order";
 import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
@@ -12,11 +15,11 @@ let server: TestServer;
 let marcToken: string;
 const open: Socket[] = [];
 
-function socketFor(auth: { token: string } | { cookie: string }, origin?: string): Socket {
+function socketFor(auth: { token: string } | { cookie: string }, origin?: string, baseUrl = server.baseUrl): Socket {
   const headers: Record<string, string> = {};
   if ("cookie" in auth) headers.Cookie = auth.cookie;
   if (origin) headers.Origin = origin;
-  const socket = connect(server.baseUrl, {
+  const socket = connect(baseUrl, {
     path: "/socket.io",
     transports: ["websocket"],
     reconnection: false,
@@ -27,8 +30,8 @@ function socketFor(auth: { token: string } | { cookie: string }, origin?: string
   return socket;
 }
 
-async function client(auth: { token: string } | { cookie: string }, origin?: string): Promise<Client> {
-  const socket = socketFor(auth, origin);
+async function client(auth: { token: string } | { cookie: string }, origin?: string, baseUrl?: string): Promise<Client> {
+  const socket = socketFor(auth, origin, baseUrl);
   const events: Client["events"] = [];
   socket.onAny((event, payload) => events.push({ event, payload }));
   const disconnected = new Promise<string>((resolve) => socket.on("disconnect", (reason) => resolve(reason)));
@@ -79,8 +82,8 @@ function heard(c: Client, messageId: string): boolean {
 }
 
 /** A form post as a browser holding `cookie` would send it. */
-async function postForm(cookie: string, pathname: string, fields: Record<string, string>) {
-  const res = await fetch(server.baseUrl + pathname, {
+async function postForm(cookie: string, pathname: string, fields: Record<string, string>, baseUrl = server.baseUrl) {
+  const res = await fetch(baseUrl + pathname, {
     method: "POST",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(fields),
@@ -90,8 +93,8 @@ async function postForm(cookie: string, pathname: string, fields: Record<string,
 }
 
 /** A fresh session of `email`, as its cookie header. */
-async function loggedIn(email: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/login`, {
+async function loggedIn(email: string, baseUrl = server.baseUrl): Promise<string> {
+  const res = await fetch(`${baseUrl}/login`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, password: "comptoir-demo" }),
@@ -190,5 +193,78 @@ describe("handshake origin", () => {
     await client({ cookie }, server.baseUrl);
     await client({ cookie });
     await client({ token: marcToken }, "https://erp.partner.example");
+  });
+});
+
+describe("across instances (Redis adapter)", () => {
+  // Two `npm start` processes sharing this file's database and the machine's Redis under a prefix of
+  // their own: a revocation handled by one disconnects the sockets held by the other.
+  const prefix = `comptoir-test-${crypto.randomBytes(4).toString("hex")}`;
+  const children: ChildProcess[] = [];
+  let a: string;
+  let b: string;
+
+  function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const srv = net.createServer();
+      srv.listen(0, "127.0.0.1", () => {
+        const { port } = srv.address() as net.AddressInfo;
+        srv.close(() => resolve(port));
+      });
+      srv.on("error", reject);
+    });
+  }
+
+  async function startInstance(): Promise<string> {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: "http://localhost:3000", REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PREFIX: prefix },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    let output = "";
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}):\n${output}`);
+      try {
+        if ((await fetch(`${baseUrl}/healthz`)).ok) return baseUrl;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) throw new Error(`instance not ready within 60 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startInstance(), startInstance()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      children.map((child) => {
+        if (child.exitCode !== null) return;
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        return exited;
+      }),
+    );
+  });
+
+  it("a token revoked through one instance disconnects its socket on the other", async () => {
+    const token = await apiToken({ baseUrl: a, close: async () => {} }, "alice@brasserie.test", "brasserie-du-pont");
+    const onB = await client({ token }, undefined, b);
+    expect((await api({ baseUrl: a, close: async () => {} }, "DELETE", "/api/v1/auth/token", { token })).status).toBe(204);
+    expect(await within(onB.disconnected)).toBe("io server disconnect");
+  });
+
+  it("a log-out on one instance disconnects that session's socket on the other", async () => {
+    const cookie = await loggedIn("marc@martin.test", a);
+    const onB = await client({ cookie }, undefined, b);
+    expect((await postForm(cookie, "/logout", {}, a)).status).toBe(302);
+    expect(await within(onB.disconnected)).toBe("io server disconnect");
   });
 });
