@@ -179,12 +179,14 @@ function demoAddress(slug: string): string {
   return addresses[slug] ?? "";
 }
 
-// `npm run db:seed`: seed the configured database if it has no organization yet.
+// `npm run db:seed`: seed the configured database if it has no organization yet and DEMO_DATA is on.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { getEnv } = await import("~/utils/env.server");
   const { migrateDatabase } = await import("~/utils/migrate.server");
   migrateDatabase(getEnv().databaseUrl);
-  if ((await getDb().organization.count()) > 0) {
+  if (!getEnv().demoData) {
+    console.log("DEMO_DATA is off: nothing to seed (DEMO_DATA=on to seed the demo tenants).");
+  } else if ((await getDb().organization.count()) > 0) {
     console.log("The database already has organizations: nothing to seed.");
   } else {
     await seedDemo();

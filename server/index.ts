@@ -1,14 +1,14 @@
-// Entry point of `npm start`: check the configuration, migrate (and seed a new database), build
-// when needed, then serve. Scheduled work (the outbox, order expiry, chat digests) runs in this process,
+// Entry point of `npm start`: check the configuration, migrate (and seed a new database when
+// DEMO_DATA is on), build when needed, then serve. Scheduled work (the outbox, order expiry, chat digests) runs in this process,
 // each job on one instance at a time (server/scheduler.ts).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { ConfigError, getEnv } from "~/utils/env.server";
 import { migrateDatabase } from "~/utils/migrate.server";
-import { seedDemo } from "../prisma/seed";
 import { createServer } from "./app";
 import { ensureBuild, SERVER_BUILD } from "./build";
+import { demoAccountsWarning, findOpenDemoAccounts } from "./demo-accounts";
 import { startScheduler } from "./scheduler";
 
 async function main() {
@@ -26,9 +26,15 @@ async function main() {
 
   const { isNew, applied } = migrateDatabase(env.databaseUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (isNew) {
-    console.log("New database: seeding the demo data…");
+  if (isNew && env.demoData) {
+    console.log("New database: seeding the demo data (DEMO_DATA=off to start empty)…");
+    // Imported only here: with DEMO_DATA off the server never loads the seed or its factories.
+    const { seedDemo } = await import("../prisma/seed");
     await seedDemo();
+  }
+  if (env.nodeEnv === "production") {
+    const demoAccounts = await findOpenDemoAccounts();
+    if (demoAccounts.length) console.warn(demoAccountsWarning(demoAccounts));
   }
 
   ensureBuild();

@@ -1,5 +1,10 @@
 // socket.io: the client authenticates on the handshake with the session cookie or `auth.token`
-// (API clients, bound to one organization). Rooms are joined only after the same checks as the pages:
+// (API clients, bound to one organization). A cookie handshake from a foreign Origin is refused, by the
+// rule of form posts (server/origin.ts); a token may come from anywhere. A socket lives no longer than
+// its credentials: each one sits in the room of its session (`session:<key>`, and `sessions:<userId>`)
+// or of its token (`token:<id>`), and ending that session (log-out, password reset or change) or
+// revoking that token disconnects the room, on every instance (through the socket.io adapter).
+// Rooms are joined only after the same checks as the pages:
 // - `org:join` {orgSlug} → room `org:<orgId>` once the user is a member (an API client: its own
 //   organization only);
 // - `order:join` {orderId, orgSlug?} → room `order:<orderId>` once the order service shows the order
@@ -23,7 +28,10 @@ import { onOrderUpdated } from "~/modules/order/order-events";
 import { getOrder } from "~/modules/order/order-view.server";
 import { getDb } from "~/utils/db.server";
 import { AppError, isAppError } from "~/utils/errors";
-import { readSession } from "~/utils/session.server";
+import { getEnv } from "~/utils/env.server";
+import { onSessionsEnded, readSession, sessionKey } from "~/utils/session.server";
+import { onApiTokenRevoked } from "~/modules/api-token/token-events";
+import { isSameOriginRequest } from "./origin";
 
 export type SocketUser = { id: string; name: string };
 
@@ -39,6 +47,19 @@ export function orderRoom(orderId: string): string {
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;
+}
+
+function sessionRoom(key: string): string {
+  return `session:${key}`;
+}
+
+/** Every cookie socket of a user (not its token sockets: a password change leaves tokens valid). */
+function userSessionsRoom(userId: string): string {
+  return `sessions:${userId}`;
+}
+
+function tokenRoom(tokenId: string): string {
+  return `token:${tokenId}`;
 }
 
 /** The actor each order was joined as, for the socket's later chat events in that room. */
@@ -90,19 +111,29 @@ function handle(socket: Socket, event: string, work: (payload: Record<string, un
   });
 }
 
+function isSameOriginHandshake(socket: Socket): boolean {
+  const { headers, secure } = socket.handshake;
+  return isSameOriginRequest(headers.origin, new URL(getEnv().appUrl).origin, `${secure ? "https" : "http"}://${headers.host}`);
+}
+
 export function attachSocketHandlers(io: Server): void {
   io.use(async (socket: Socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (typeof token === "string" && token) {
-        const { actor } = await authenticateApiToken(token);
+        const { actor, tokenId } = await authenticateApiToken(token);
         socket.data.user = { id: actor.userId, name: actor.userName } satisfies SocketUser;
         socket.data.actor = actor;
+        socket.data.credentialRooms = [tokenRoom(tokenId)];
         return next();
       }
-      const { user } = await readSession(socket.handshake.headers.cookie ?? null);
-      if (!user) return next(new Error("unauthenticated"));
+      // A browser attaches the cookie to a handshake that any page opens: only the app's own pages
+      // may use it.
+      if (!isSameOriginHandshake(socket)) return next(new Error("forbidden"));
+      const { user, sessionId } = await readSession(socket.handshake.headers.cookie ?? null);
+      if (!user || !sessionId) return next(new Error("unauthenticated"));
       socket.data.user = { id: user.id, name: user.name } satisfies SocketUser;
+      socket.data.credentialRooms = [sessionRoom(sessionKey(sessionId)), userSessionsRoom(user.id)];
       next();
     } catch {
       next(new Error("unauthenticated"));
@@ -110,7 +141,7 @@ export function attachSocketHandlers(io: Server): void {
   });
 
   io.on("connection", (socket) => {
-    socket.join(userRoom((socket.data.user as SocketUser).id));
+    socket.join([userRoom((socket.data.user as SocketUser).id), ...(socket.data.credentialRooms as string[])]);
 
     handle(socket, "org:join", async ({ orgSlug }) => {
       const actor = await actorFor(socket, orgSlug);
@@ -157,8 +188,17 @@ export function attachSocketHandlers(io: Server): void {
       if (event.userIds.length) io.to(event.userIds.map(userRoom)).emit("chat:unread", { orderId: event.orderId });
     }),
   ];
+  // Credentials that end close their sockets; the adapter carries the disconnection to every instance.
+  const unsubscribeCredentials = [
+    onSessionsEnded((event) => {
+      const room = "sessionKey" in event ? sessionRoom(event.sessionKey) : userSessionsRoom(event.userId);
+      io.in(room).disconnectSockets(true);
+    }),
+    onApiTokenRevoked((event) => io.in(tokenRoom(event.tokenId)).disconnectSockets(true)),
+  ];
   io.httpServer?.once("close", () => {
     unsubscribe();
     unsubscribeChat.forEach((off) => off());
+    unsubscribeCredentials.forEach((off) => off());
   });
 }

@@ -5,16 +5,19 @@ import { useFormat, useT } from "~/components/i18n";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { requestLanguage, requireUser } from "~/http/context.server";
 import { pageError } from "~/http/page-errors.server";
-import { isDevMailEnabled, listDevMail, readDevMail } from "~/modules/notify/dev-mail.server";
+import { assertDevMailAvailable, listDevMail, readDevMail } from "~/modules/notify/dev-mail.server";
 import { mailDir } from "~/modules/notify/outbox.server";
-import { AppError } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir — mail" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = requestLanguage(request, context);
-  // With SMTP configured this page does not exist, for anyone.
-  if (!isDevMailEnabled()) throw pageError(new AppError("not_found", "error.not_found"), language);
+  // Off (npm start, or SMTP configured) or asked from another machine: this page does not exist.
+  try {
+    assertDevMailAvailable(context.clientIp);
+  } catch (error) {
+    throw pageError(error, language);
+  }
   requireUser(request, context);
   const file = new URL(request.url).searchParams.get("file");
   try {

@@ -14,7 +14,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
   const language = requestLanguage(request, context);
   return runFormAction(language, values, async () => {
-    await requestPasswordReset(values, language);
+    await requestPasswordReset(values, language, context.clientIp);
     return json({ ok: true as const });
   });
 }

@@ -18,7 +18,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
   return runFormAction(requestLanguage(request, context), values, async () => {
-    const user = await signUp(values);
+    const user = await signUp(values, context.clientIp);
     // After sign-up: follow an invitation link if there was one, else create a first organization.
     return redirect(safeRedirectPath(values.redirectTo as string | undefined, "/orgs/new"), {
       headers: { "Set-Cookie": await startSession(user.id) },

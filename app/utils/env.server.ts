@@ -7,6 +7,13 @@ import { z } from "zod";
 
 const optionalUrl = z.url().optional();
 
+/** A switch: on/off, true/false or 1/0 (any case). */
+const onOff = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.enum(["on", "off", "true", "false", "1", "0"], "must be on or off (also true/false, 1/0)"))
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +35,12 @@ const envSchema = z.object({
     .url()
     .regex(/^https?:\/\/[^/]+\/?$/, "must be a base address such as http://127.0.0.1:12111 (no path)")
     .optional(),
+  // The /dev/mail viewer of the .eml files, for requests from this machine only: on under
+  // NODE_ENV=development (npm run dev), off otherwise unless switched on here.
+  MAIL_VIEWER: onOff.optional(),
+  // Seed a new database with the demo tenants (public password): default on for the embedded SQLite
+  // database, off for PostgreSQL.
+  DEMO_DATA: onOff.optional(),
 });
 
 export type Env = {
@@ -42,7 +55,14 @@ export type Env = {
   redisPrefix: string;
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: StripeApiBase };
   secureCookies: boolean;
+  mailViewer: boolean;
+  demoData: boolean;
 };
+
+/** Demo data by default only for the embedded SQLite start (`npm start` as the README shows it). */
+export function demoDataByDefault(databaseUrl: string): boolean {
+  return databaseUrl.startsWith("file:");
+}
 
 export type StripeApiBase = { protocol: "http" | "https"; host: string; port: number };
 
@@ -83,6 +103,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: stripeApiBaseOf(e.STRIPE_API_BASE) }
         : undefined,
     secureCookies: appUrl.startsWith("https://"),
+    mailViewer: e.MAIL_VIEWER ?? e.NODE_ENV === "development",
+    demoData: e.DEMO_DATA ?? demoDataByDefault(databaseUrl),
   };
 }
 

@@ -1,7 +1,11 @@
 // Sessions. The only file that imports lucia (v3 is deprecated upstream: keep it replaceable).
+// The cookie carries the session id; the Session table only its SHA-256, like API and reset tokens, so
+// that a copy of the database (a backup, a leaked file) opens nobody's session.
+import { EventEmitter } from "node:events";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { connectDb, sqlTimestamp, statement, writeTransaction } from "./db.server";
 import { getEnv } from "./env.server";
+import { hashToken } from "./tokens.server";
 
 export const SESSION_COOKIE_NAME = "comptoir_session";
 
@@ -11,11 +15,17 @@ function databaseSession(row: SessionRow): DatabaseSession {
   return { id: row.id, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} };
 }
 
+/** The key a session is stored under (and the name of its sockets' room): never the id itself. */
+export function sessionKey(sessionId: string): string {
+  return hashToken(sessionId);
+}
+
 /**
  * Lucia's storage on prepared statements of the raw connection: every page reads the session and its
  * user, and Prisma's per-query overhead was most of that request's database time. Rows map as the
  * Prisma adapter mapped them (sessions have no attributes of their own; the user's attributes are the
- * columns `getUserAttributes` reads).
+ * columns `getUserAttributes` reads). Lucia hands the adapter session ids; every statement stores and
+ * looks up their key instead.
  */
 const sessionAdapter: Adapter = {
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
@@ -24,9 +34,13 @@ const sessionAdapter: Adapter = {
       `SELECT s.id, s.userId, s.expiresAt, u.email, u.name, u.locale
          FROM "Session" s JOIN "User" u ON u.id = s.userId
         WHERE s.id = ?`,
-    ).get(sessionId) as (SessionRow & { email: string; name: string; locale: string | null }) | undefined;
+    ).get(sessionKey(sessionId)) as (SessionRow & { email: string; name: string; locale: string | null }) | undefined;
     if (!row) return [null, null];
-    return [databaseSession(row), { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale } }];
+    // Lucia re-issues the cookie from this id: it must be the one the cookie carried, not the key.
+    return [
+      databaseSession({ ...row, id: sessionId }),
+      { id: row.userId, attributes: { email: row.email, name: row.name, locale: row.locale } },
+    ];
   },
   async getUserSessions(userId) {
     const rows = statement(await connectDb(), `SELECT id, userId, expiresAt FROM "Session" WHERE userId = ?`).all(userId) as SessionRow[];
@@ -36,14 +50,14 @@ const sessionAdapter: Adapter = {
   // request's transaction is open would belong to that transaction.
   async setSession(session) {
     await writeTransaction((db) =>
-      statement(db, `INSERT INTO "Session" (id, userId, expiresAt) VALUES (?, ?, ?)`).run(session.id, session.userId, sqlTimestamp(session.expiresAt)),
+      statement(db, `INSERT INTO "Session" (id, userId, expiresAt) VALUES (?, ?, ?)`).run(sessionKey(session.id), session.userId, sqlTimestamp(session.expiresAt)),
     );
   },
   async updateSessionExpiration(sessionId, expiresAt) {
-    await writeTransaction((db) => statement(db, `UPDATE "Session" SET expiresAt = ? WHERE id = ?`).run(sqlTimestamp(expiresAt), sessionId));
+    await writeTransaction((db) => statement(db, `UPDATE "Session" SET expiresAt = ? WHERE id = ?`).run(sqlTimestamp(expiresAt), sessionKey(sessionId)));
   },
   async deleteSession(sessionId) {
-    await writeTransaction((db) => statement(db, `DELETE FROM "Session" WHERE id = ?`).run(sessionId));
+    await writeTransaction((db) => statement(db, `DELETE FROM "Session" WHERE id = ?`).run(sessionKey(sessionId)));
   },
   async deleteUserSessions(userId) {
     await writeTransaction((db) => statement(db, `DELETE FROM "Session" WHERE userId = ?`).run(userId));
@@ -86,6 +100,8 @@ export type SessionUser = { id: string; email: string; name: string; locale: str
 
 /** Opens a session and returns the Set-Cookie header value. */
 export async function startSession(userId: string): Promise<string> {
+  // Each log-in sweeps the expired sessions (an indexed delete): the table holds only live ones.
+  await lucia().deleteExpiredSessions();
   const session = await lucia().createSession(userId, {});
   return lucia().createSessionCookie(session.id).serialize();
 }
@@ -111,11 +127,40 @@ export async function readSession(cookieHeader: string | null): Promise<{
 
 /** Ends one session; returns the Set-Cookie header value that clears the cookie. */
 export async function endSession(sessionId: string | null): Promise<string> {
-  if (sessionId) await lucia().invalidateSession(sessionId);
+  if (sessionId) {
+    await lucia().invalidateSession(sessionId);
+    publishSessionsEnded({ sessionKey: sessionKey(sessionId) });
+  }
   return lucia().createBlankSessionCookie().serialize();
 }
 
-/** Ends every session of a user (after a password reset). */
+/** Ends every session of a user (after a password reset or change). */
 export async function endAllSessions(userId: string): Promise<void> {
   await lucia().invalidateUserSessions(userId);
+  publishSessionsEnded({ userId });
+}
+
+// ---- Ended sessions, for whatever holds a connection opened with one (server/socket.ts disconnects
+// its sockets). One emitter per process on globalThis: the server and the Remix build share it.
+
+/** One session (by its key), or every session of a user. */
+export type SessionsEnded = { sessionKey: string } | { userId: string };
+
+const SESSIONS_ENDED = "sessions:ended";
+const globalForSessionEvents = globalThis as unknown as { __comptoirSessionEvents?: EventEmitter };
+const sessionEvents: EventEmitter = (globalForSessionEvents.__comptoirSessionEvents ??= new EventEmitter());
+sessionEvents.setMaxListeners(0);
+
+export function onSessionsEnded(listener: (event: SessionsEnded) => void): () => void {
+  sessionEvents.on(SESSIONS_ENDED, listener);
+  return () => sessionEvents.off(SESSIONS_ENDED, listener);
+}
+
+function publishSessionsEnded(event: SessionsEnded): void {
+  try {
+    sessionEvents.emit(SESSIONS_ENDED, event);
+  } catch (error) {
+    // The session is ended in the database whatever a listener does.
+    console.error("A sessions:ended listener failed:", error);
+  }
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { deliverOutbox, mailDir } from "~/modules/notify/outbox.server";
 import { getEnv } from "~/utils/env.server";
 import { createUser } from "../factories";
@@ -12,6 +12,11 @@ async function sendReset(server: Awaited<ReturnType<typeof useTestServer>>, emai
 }
 
 describe("development mailbox (/dev/mail)", () => {
+  // As under `npm run dev` (MAIL_VIEWER=on would do the same); off, it is covered by robustness-auth.
+  beforeAll(() => {
+    getEnv().mailViewer = true;
+  });
+
   it("asks for a log-in", async () => {
     const server = await useTestServer();
     const res = await new PageClient(server).get("/dev/mail");

@@ -1,5 +1,5 @@
-// Accounts: sign-up, log-in (throttled), password reset by email (expiring, single use),
-// email change confirmed from the new address, profile.
+// Accounts: sign-up (rate-limited), log-in (throttled), password reset by email (rate-limited,
+// expiring, single use), email change confirmed from the new address, profile.
 import { AppError, validationError } from "~/utils/errors";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -8,8 +8,8 @@ import { hashToken, randomToken } from "~/utils/tokens.server";
 import { parseInput } from "~/utils/validation";
 import type { Language } from "~/utils/i18n";
 import { enqueueEmail, renderActionLinkEmail } from "../notify/outbox.server";
-import { hashPassword, verifyPassword } from "./password.server";
-import { assertLoginAllowed, recordLoginFailure } from "./rate-limit.server";
+import { hashPassword, verifyPassword, verifyPasswordOrDummy } from "./password.server";
+import { assertLoginAllowed, consumeLimits, RATE_LIMITS, recordLoginFailure } from "./rate-limit.server";
 import {
   changePasswordSchema,
   emailChangeSchema,
@@ -26,8 +26,9 @@ export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 export type PublicUser = { id: string; email: string; name: string; locale: string | null };
 const publicUser = { id: true, email: true, name: true, locale: true } as const;
 
-export async function signUp(input: unknown): Promise<PublicUser> {
+export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
   const data = parseInput(signUpSchema, input);
+  await consumeLimits([[RATE_LIMITS.signUpByAddress, ip]], "auth.tooManySignUps");
   const db = getDb();
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw validationError({ email: "auth.emailTaken" });
@@ -49,7 +50,7 @@ export async function logIn(input: unknown, ip: string): Promise<PublicUser> {
   const data = parseInput(logInSchema, input);
   await assertLoginAllowed(data.email, ip);
   const user = await getDb().user.findUnique({ where: { email: data.email } });
-  const ok = user ? await verifyPassword(user.passwordHash, data.password) : false;
+  const ok = await verifyPasswordOrDummy(user?.passwordHash, data.password);
   if (!user || !ok) {
     await recordLoginFailure(data.email, ip);
     throw new AppError("unauthenticated", "auth.invalidCredentials");
@@ -57,9 +58,20 @@ export async function logIn(input: unknown, ip: string): Promise<PublicUser> {
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 
-/** Always succeeds from the outside (no account enumeration); mails a link when the account exists. */
-export async function requestPasswordReset(input: unknown, language: Language): Promise<void> {
+/**
+ * Always succeeds from the outside (no account enumeration); mails a link when the account exists.
+ * Limited per email and per address before the account is looked up, so that the limit answers the
+ * same for an address with an account and one without.
+ */
+export async function requestPasswordReset(input: unknown, language: Language, ip: string): Promise<void> {
   const { email } = parseInput(forgotPasswordSchema, input);
+  await consumeLimits(
+    [
+      [RATE_LIMITS.passwordResetByEmail, email],
+      [RATE_LIMITS.passwordResetByAddress, ip],
+    ],
+    "auth.tooManyResetRequests",
+  );
   const db = getDb();
   const user = await db.user.findUnique({ where: { email } });
   if (!user) return;

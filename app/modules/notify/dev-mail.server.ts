@@ -1,7 +1,10 @@
 // Development mailbox: without SMTP_URL the outbox writes .eml files under DATA_DIR/mail; this reads
 // them back (list, one message) for the /dev/mail page. A small MIME reader is enough for what
 // nodemailer writes: headers with encoded words, multipart/alternative, quoted-printable or base64.
+// Those files hold every password-reset link: the viewer is a development tool, on only under
+// NODE_ENV=development or MAIL_VIEWER=on, and only for requests from this machine.
 import fs from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { AppError } from "~/utils/errors";
 import { getEnv } from "~/utils/env.server";
@@ -15,7 +18,24 @@ const LIST_LIMIT = 200;
 const FILE_NAME = /^[A-Za-z0-9@._-]+\.eml$/;
 
 export function isDevMailEnabled(): boolean {
-  return !getEnv().smtpUrl;
+  const env = getEnv();
+  return env.mailViewer && !env.smtpUrl;
+}
+
+/**
+ * Whether a client address is this machine. The address is the one Express derived with
+ * `trust proxy: loopback`: a proxy on this machine forwarding a remote client gives that client's
+ * address, and an X-Forwarded-For from anywhere else is not believed.
+ */
+export function isLoopbackAddress(ip: string): boolean {
+  const address = ip.startsWith("::ffff:") && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+  if (isIP(address) === 4) return address.split(".")[0] === "127";
+  return address === "::1";
+}
+
+/** The viewer answers 404 unless it is on and the request comes from this machine. */
+export function assertDevMailAvailable(clientIp: string): void {
+  if (!isDevMailEnabled() || !isLoopbackAddress(clientIp)) throw new AppError("not_found", "error.not_found");
 }
 
 function assertEnabled() {

@@ -1,0 +1,33 @@
+// Demo accounts left open on a running server: the seed's users (addresses under the reserved `.test`
+// top-level domain, which no real mailbox uses) that still open with the public demo password the
+// README prints. Checked once at start-up, so that a production log says so.
+import { verifyPassword } from "~/modules/auth/password.server";
+import { getDb } from "~/utils/db.server";
+
+/** The password of every demo account, as the README lists it (tests/factories uses the same). */
+export const DEMO_PASSWORD = "comptoir-demo";
+
+/** Enough to tell that demo accounts are there; bounded so that start-up stays fast. */
+const MAX_CHECKED = 20;
+
+/** The emails of demo accounts that the public password opens. */
+export async function findOpenDemoAccounts(): Promise<string[]> {
+  const candidates = await getDb().user.findMany({
+    where: { email: { endsWith: ".test" } },
+    select: { email: true, passwordHash: true },
+    orderBy: { createdAt: "asc" },
+    take: MAX_CHECKED,
+  });
+  const open: string[] = [];
+  for (const user of candidates) if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) open.push(user.email);
+  return open;
+}
+
+/** The one loud line of a production start with demo accounts. */
+export function demoAccountsWarning(emails: string[]): string {
+  return (
+    `!!! WARNING: DEMO ACCOUNTS ARE OPEN IN PRODUCTION: ${emails.length}${emails.length === MAX_CHECKED ? "+" : ""} account(s) ` +
+    `such as ${emails.slice(0, 3).join(", ")} log in with the public password "${DEMO_PASSWORD}"; ` +
+    `delete them or change their passwords (new databases: DEMO_DATA=off) !!!`
+  );
+}
