@@ -28,6 +28,8 @@ const envSchema = z.object({
     .url()
     .regex(/^https?:\/\/[^/]+\/?$/, "must be a base address such as http://127.0.0.1:12111 (no path)")
     .optional(),
+  // Structured logs (app/utils/logger.server.ts): "silent" turns them off (tests).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = {
@@ -42,6 +44,7 @@ export type Env = {
   redisPrefix: string;
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: StripeApiBase };
   secureCookies: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 };
 
 export type StripeApiBase = { protocol: "http" | "https"; host: string; port: number };
@@ -83,6 +86,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBase: stripeApiBaseOf(e.STRIPE_API_BASE) }
         : undefined,
     secureCookies: appUrl.startsWith("https://"),
+    logLevel: e.LOG_LEVEL,
   };
 }
 

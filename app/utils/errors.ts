@@ -9,6 +9,7 @@ export const errorStatus = {
   invalid_transition: 409,
   frozen: 409,
   payment_unavailable: 409,
+  payload_too_large: 413,
   locked: 423,
   rate_limited: 429,
   internal: 500,
