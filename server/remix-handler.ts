@@ -1,8 +1,14 @@
 // Pages go through Remix. @remix-run/express's handler would hand Remix the raw request stream; this
 // one hands it the same stream behind the body cap (server/body-limit.ts), so that a page post over
 // the limit answers 413 at once, whatever the route's action does with the failed read.
-import { createReadableStreamFromReadable, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
-import { createRemixHeaders, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
+import { createRemixHeaders } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { bodyLimitOf, checkDeclaredLength, hasBody, limitedBody } from "./body-limit";
 
@@ -29,6 +35,24 @@ function remixRequestOf(req: ExpressRequest, res: ExpressResponse, body: Readabl
     init.duplex = "half";
   }
   return new Request(url.href, init);
+}
+
+/**
+ * Like @remix-run/express's sendRemixResponse, except that a header the route sets replaces the
+ * server's default (a file's stricter Content-Security-Policy, its own nosniff) instead of doubling it.
+ */
+async function sendRemixResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) {
+    if (name === "set-cookie") continue;
+    res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.append("Set-Cookie", cookies);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
 }
 
 export function remixHandler({ build, mode, getLoadContext }: Options) {
