@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import { Toast } from "~/components/ui/toast";
 import { requestLanguage } from "~/http/context.server";
+import { useCspNonce } from "~/utils/csp-nonce";
 import { readToast } from "~/http/toast.server";
 import { makeTranslator } from "~/utils/i18n";
 import stylesheet from "~/styles/tailwind.css";
@@ -31,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useCspNonce();
   return (
     <html lang={data?.language ?? "fr"} className="h-full">
       <head>
@@ -41,8 +43,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-full">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

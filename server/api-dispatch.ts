@@ -3,85 +3,37 @@
 // same function after matching every route of the app and preparing document and data responses:
 // about a millisecond per request that the busiest endpoints (order creation, lists) do not need
 // (docs/benchmarks.md). Anything this does not handle (no route, no loader or action for the method)
-// falls through to Remix, which answers as it always does.
+// falls through to Remix, which answers as it always does. Errors go to the app's one error handler
+// (server/error-handler.ts) through `next`.
 import type { ActionFunctionArgs, ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { RequestContext } from "~/http/load-context";
+import { AppError } from "~/utils/errors";
+import { currentRequestScope } from "~/utils/logger.server";
+import { bodyLimitOf, readLimitedBody } from "./body-limit";
+import { matchRoutePattern, routePatternsOf, type RoutePattern } from "./route-patterns";
 
 type RouteHandler = (args: ActionFunctionArgs) => Promise<Response> | Response;
-type ApiRoute = { pattern: RegExp; paramNames: string[]; rank: number[]; loader?: RouteHandler; action?: RouteHandler };
+type ApiRoute = RoutePattern & { loader?: RouteHandler; action?: RouteHandler };
 
 const API_PREFIX = "api/v1/";
 
-/** "api/v1/orders/:id/:action" → a pattern, its parameter names and its rank (static before dynamic before splat). */
-function compileRoute(path: string): Pick<ApiRoute, "pattern" | "paramNames" | "rank"> {
-  const paramNames: string[] = [];
-  const rank: number[] = [];
-  const parts = path.split("/").map((segment) => {
-    if (segment === "*") {
-      paramNames.push("*");
-      rank.push(0);
-      return "(.*)";
-    }
-    if (segment.startsWith(":")) {
-      paramNames.push(segment.slice(1));
-      rank.push(1);
-      return "([^/]+)";
-    }
-    rank.push(2);
-    return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  });
-  return { pattern: new RegExp(`^/${parts.join("/")}/?$`), paramNames, rank };
-}
-
-function compare(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const diff = (b[i] ?? -1) - (a[i] ?? -1);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 /** The API's resource routes of a Remix build, most specific first. */
 export function apiRoutesOf(build: ServerBuild): ApiRoute[] {
-  // Flat routes nest by file name (api.v1.orders.$id.invoice.ts is a child of api.v1.orders.$id.ts):
-  // a route's URL is its ancestors' paths joined.
-  const fullPath = (id: string | undefined): string => {
-    const route = id ? build.routes[id] : undefined;
-    if (!route || route.id === "root") return "";
-    return [fullPath(route.parentId), route.path ?? ""].filter(Boolean).join("/");
-  };
-  return Object.values(build.routes)
-    .map((route) => ({ route, path: fullPath(route.id) }))
-    .filter(({ path }) => path.startsWith(API_PREFIX))
-    .map(({ route, path }) => ({
-      ...compileRoute(path),
-      loader: route.module.loader as RouteHandler | undefined,
-      action: route.module.action as RouteHandler | undefined,
-    }))
-    .sort((a, b) => compare(a.rank, b.rank));
+  return routePatternsOf(build, (path) => path.startsWith(API_PREFIX)).map((route) => ({
+    ...route,
+    loader: build.routes[route.routeId].module.loader as RouteHandler | undefined,
+    action: build.routes[route.routeId].module.action as RouteHandler | undefined,
+  }));
 }
 
-function matchApiRoute(routes: ApiRoute[], pathname: string): { route: ApiRoute; params: Record<string, string> } | null {
-  for (const route of routes) {
-    const m = route.pattern.exec(pathname);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    route.paramNames.forEach((name, i) => {
-      params[name] = decodeURIComponent(m[i + 1]);
-    });
-    return { route, params };
+/** A path parameter as the route sees it; a broken percent-encoding (%ZZ) is the client's mistake. */
+function decodeParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new AppError("validation_failed", "The address is not valid (broken percent-encoding)", { fields: { [name]: "field.invalid" } });
   }
-  return null;
-}
-
-function readBody(req: ExpressRequest): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 function fetchHeaders(req: ExpressRequest): Headers {
@@ -91,7 +43,7 @@ function fetchHeaders(req: ExpressRequest): Headers {
   return headers;
 }
 
-async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+export async function sendFetchResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.status(response.status);
   const cookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
@@ -109,22 +61,25 @@ export function apiDispatcher(
   const origin = new URL(options.appUrl);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> => {
     const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? origin.host}`);
-    const match = matchApiRoute(routes, url.pathname);
+    const match = matchRoutePattern(routes, url.pathname);
     const reads = req.method === "GET" || req.method === "HEAD";
     const handler = match && (reads ? match.route.loader : match.route.action);
     if (!match || !handler) return next();
+    const scope = currentRequestScope();
+    if (scope) scope.route = match.route.template;
+    const params: Record<string, string> = {};
+    match.route.paramNames.forEach((name, i) => {
+      params[name] = decodeParam(name, match.rawParams[i]);
+    });
+    const body = reads ? undefined : await readLimitedBody(req, bodyLimitOf(req));
+    const request = new Request(url, { method: req.method, headers: fetchHeaders(req), body: body?.length ? new Uint8Array(body) : undefined });
+    const context = await options.loadContext(req, res);
     try {
-      const body = reads ? undefined : await readBody(req);
-      const request = new Request(url, { method: req.method, headers: fetchHeaders(req), body: body?.length ? new Uint8Array(body) : undefined });
-      const context = await options.loadContext(req, res);
-      const response = await handler({ request, params: match.params, context });
-      await sendResponse(res, response);
+      await sendFetchResponse(res, await handler({ request, params, context }));
     } catch (error) {
-      if (error instanceof Response) return sendResponse(res, error);
-      // The routes answer their own errors (app/http/api.server.ts); this is the server failing.
-      console.error(error);
-      if (!res.headersSent) res.status(500).json({ error: { code: "internal", message: "Internal error" } });
-      else res.end();
+      // The routes answer their own errors (app/http/api.server.ts); a thrown Response is an answer too.
+      if (error instanceof Response) return sendFetchResponse(res, error);
+      throw error;
     }
   };
 }

@@ -3,7 +3,6 @@
 // instance reaches the clients of every instance; without it, the in-memory adapter.
 import http from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -15,6 +14,11 @@ import type { RequestContext } from "~/http/load-context";
 import { attachSocketHandlers } from "./socket";
 import { rejectCrossOriginMutations } from "./origin";
 import { apiDispatcher } from "./api-dispatch";
+import { catchAsync, handleErrors } from "./error-handler";
+import { remixHandler } from "./remix-handler";
+import { requestLog } from "./request-log";
+import { templateFinder } from "./route-patterns";
+import { cspNonceOf, securityHeaders } from "./security-headers";
 
 export type CreatedServer = { httpServer: http.Server; io: SocketServer };
 
@@ -23,6 +27,10 @@ export async function createServer(build: ServerBuild): Promise<CreatedServer> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+
+  // First: the request's id and log line, and the security headers of every answer (files included).
+  app.use(requestLog(templateFinder(build, ["/healthz"])));
+  app.use(securityHeaders(env.appUrl));
 
   const httpServer = http.createServer(app);
   const io = new SocketServer(httpServer, { path: "/socket.io", serveClient: false });
@@ -42,17 +50,13 @@ export async function createServer(build: ServerBuild): Promise<CreatedServer> {
   async function loadContext(req: express.Request, res: express.Response): Promise<RequestContext> {
     const session = await readSession(req.headers.cookie ?? null);
     if (session.setCookie) res.append("Set-Cookie", session.setCookie);
-    return { user: session.user, sessionId: session.sessionId, clientIp: req.ip ?? "unknown", io };
+    return { user: session.user, sessionId: session.sessionId, clientIp: req.ip ?? "unknown", io, cspNonce: cspNonceOf(res) };
   }
-  app.use("/api/v1", apiDispatcher(build, { appUrl: env.appUrl, loadContext }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env.nodeEnv === "production" ? "production" : "development",
-      getLoadContext: loadContext,
-    }),
-  );
+  // Remix's development mode puts error messages in pages: only under `npm run dev`; tests see what
+  // `npm start` serves. Every async middleware goes through catchAsync: its errors reach handleErrors, never the process.
+  app.use("/api/v1", catchAsync(apiDispatcher(build, { appUrl: env.appUrl, loadContext })));
+  app.all("*", catchAsync(remixHandler({ build, mode: env.nodeEnv === "development" ? "development" : "production", getLoadContext: loadContext })));
+  app.use(handleErrors());
 
   return { httpServer, io };
 }

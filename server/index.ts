@@ -9,6 +9,7 @@ import { migrateDatabase } from "~/utils/migrate.server";
 import { createServer } from "./app";
 import { ensureBuild, SERVER_BUILD } from "./build";
 import { demoAccountsWarning, findOpenDemoAccounts } from "./demo-accounts";
+import { installProcessErrorHandlers } from "./process-errors";
 import { startScheduler } from "./scheduler";
 
 async function main() {
@@ -47,14 +48,15 @@ async function main() {
     console.log(`Comptoir is ready on ${env.appUrl} (port ${env.port}, started in ${Date.now() - started} ms)`);
   });
 
-  const stop = () => {
+  const stop = (exitCode = 0) => {
     scheduler.stop();
     io.close();
-    httpServer.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3_000).unref();
+    httpServer.close(() => process.exit(exitCode));
+    setTimeout(() => process.exit(exitCode), 3_000).unref();
   };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  installProcessErrorHandlers(stop);
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
 }
 
 main().catch((error) => {

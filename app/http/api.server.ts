@@ -3,8 +3,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateApiToken } from "~/modules/api-token/api-token.server";
 import type { OrgActor } from "~/modules/org/actor";
-import { AppError, isAppError } from "~/utils/errors";
+import { AppError, isAppError, validationError } from "~/utils/errors";
 import { translateMaybe } from "~/utils/i18n";
+import { currentRequestScope, logUnexpectedError, noteRequestOrganization } from "~/utils/logger.server";
 
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
   return new Response(JSON.stringify(body), {
@@ -23,18 +24,56 @@ export function errorResponse(error: unknown): Response {
     }
     return jsonResponse({ error: { code: error.code, message, ...(details ? { details } : {}) } }, error.status);
   }
-  console.error(error);
-  return jsonResponse({ error: { code: "internal", message: "Internal error" } }, 500);
+  logUnexpectedError(error, "API request failed");
+  // The request id is what a user quotes to find this error in the logs; nothing internal goes out.
+  const requestId = currentRequestScope()?.requestId;
+  const message = requestId ? `Internal error (request id ${requestId})` : "Internal error";
+  return jsonResponse({ error: { code: "internal", message, ...(requestId ? { details: { requestId } } : {}) } }, 500);
 }
 
+declare global {
+  // Node 20 has it (ES2024); the project's TypeScript lib stops at ES2023.
+  interface String {
+    isWellFormed(): boolean;
+  }
+}
+
+/**
+ * The path of the first string (value or key, at any depth) that is not well-formed UTF-16: a lone
+ * surrogate, which JSON's \ud800 escapes can carry but no database or UTF-8 encoder will take.
+ */
+export function firstIllFormedString(value: unknown, path = "body"): string | null {
+  if (typeof value === "string") return value.isWellFormed() ? null : path;
+  if (typeof value !== "object" || value === null) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstIllFormedString(value[i], path === "body" ? String(i) : `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path === "body" ? key : `${path}.${key}`;
+    if (!key.isWellFormed()) return childPath;
+    const found = firstIllFormedString(child, childPath);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The one reader of JSON bodies: not JSON, or text that is not well-formed, is a 400 naming the field. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === "") return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("validation_failed", "The request body is not valid JSON", { fields: { body: "Not valid JSON" } });
   }
+  const illFormed = firstIllFormedString(value);
+  if (illFormed) throw validationError({ [illFormed]: "field.invalidText" });
+  return value;
 }
 
 export function bearerToken(request: Request): string | null {
@@ -46,7 +85,9 @@ export function bearerToken(request: Request): string | null {
 export async function requireApiActor(request: Request): Promise<{ actor: OrgActor; tokenId: string }> {
   const token = bearerToken(request);
   if (!token) throw new AppError("unauthenticated", "Missing bearer token");
-  return authenticateApiToken(token);
+  const authenticated = await authenticateApiToken(token);
+  noteRequestOrganization(authenticated.actor.orgId);
+  return authenticated;
 }
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;

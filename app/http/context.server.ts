@@ -3,6 +3,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { loadActor } from "~/modules/org/access.server";
 import type { OrgActor } from "~/modules/org/actor";
 import { chooseLanguage, makeTranslator, type Language } from "~/utils/i18n";
+import { noteRequestOrganization } from "~/utils/logger.server";
 import type { SessionUser } from "~/utils/session.server";
 import { pageError } from "./page-errors.server";
 
@@ -49,7 +50,9 @@ export async function requireOrgActor(
 ): Promise<{ user: SessionUser; actor: OrgActor }> {
   const user = requireUser(request, context);
   try {
-    return { user, actor: await loadActorOnce(request, context, user, params.org ?? "") };
+    const actor = await loadActorOnce(request, context, user, params.org ?? "");
+    noteRequestOrganization(actor.orgId);
+    return { user, actor };
   } catch (error) {
     throw pageError(error, requestLanguage(request, context));
   }

@@ -21,7 +21,7 @@ export function fileResponse(file: { filename: string; contentType: string; byte
       "Content-Disposition": contentDisposition(disposition, file.filename),
       "X-Content-Type-Options": "nosniff",
       // A document is shown as itself, never as a page of the app that could run scripts.
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
       "Cache-Control": "private, no-store",
     },
   });

@@ -6,6 +6,8 @@ export type RequestContext = {
   user: SessionUser | null;
   sessionId: string | null;
   clientIp: string;
+  /** This request's Content-Security-Policy nonce, for the inline scripts of the page. */
+  cspNonce: string;
   /** socket.io server, typed loosely so that routes stay free of server imports. */
   io?: { to(room: string): { emit(event: string, payload: unknown): void } };
 };

@@ -3,6 +3,7 @@
 import { json } from "@remix-run/node";
 import { isAppError } from "~/utils/errors";
 import { translate, translateMaybe, type Language } from "~/utils/i18n";
+import { logUnexpectedError } from "~/utils/logger.server";
 
 export type FormErrorData = {
   ok: false;
@@ -18,7 +19,7 @@ export function pageError(error: unknown, language: Language): Response {
     const message = translateMaybe(language, error.message === error.code ? `error.${error.code}` : error.message);
     return json({ code: error.code, message }, { status: error.status });
   }
-  console.error(error);
+  logUnexpectedError(error, "Page request failed");
   return json({ code: "internal", message: translate(language, "error.internal") }, { status: 500 });
 }
 

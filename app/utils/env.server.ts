@@ -41,6 +41,8 @@ const envSchema = z.object({
   // Seed a new database with the demo tenants (public password): default on for the embedded SQLite
   // database, off for PostgreSQL.
   DEMO_DATA: onOff.optional(),
+  // Structured logs (app/utils/logger.server.ts): "silent" turns them off (tests).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = {
@@ -57,6 +59,7 @@ export type Env = {
   secureCookies: boolean;
   mailViewer: boolean;
   demoData: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 };
 
 /** Demo data by default only for the embedded SQLite start (`npm start` as the README shows it). */
@@ -105,6 +108,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     secureCookies: appUrl.startsWith("https://"),
     mailViewer: e.MAIL_VIEWER ?? e.NODE_ENV === "development",
     demoData: e.DEMO_DATA ?? demoDataByDefault(databaseUrl),
+    logLevel: e.LOG_LEVEL,
   };
 }
 

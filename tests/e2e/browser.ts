@@ -3,13 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, inject, onTestFailed } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, onTestFailed } from "vitest";
 
 export const ARTIFACTS = path.resolve("tests/e2e/artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function useBrowser() {
-  const state = { browser: null as Browser | null, contexts: [] as BrowserContext[], pages: [] as Page[] };
+  const state = { browser: null as Browser | null, contexts: [] as BrowserContext[], pages: [] as Page[], cspViolations: [] as string[] };
   const baseUrl = inject("baseUrl");
 
   beforeAll(async () => {
@@ -30,6 +30,13 @@ export function useBrowser() {
     await closeContexts();
     await state.browser?.close();
   });
+  // Every page must pass the Content-Security-Policy (server/security-headers.ts): a refused inline
+  // script or connection shows in the console, and fails the test that loaded it.
+  afterEach(() => {
+    const violations = state.cspViolations;
+    state.cspViolations = [];
+    expect(violations, "Content-Security-Policy violations in the browser console").toEqual([]);
+  });
   beforeEach(async ({ task }) => {
     await closeContexts();
     onTestFailed(async () => {
@@ -47,6 +54,9 @@ export function useBrowser() {
     context.setDefaultTimeout(10_000);
     state.contexts.push(context);
     const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) state.cspViolations.push(`${page.url()}: ${message.text()}`);
+    });
     state.pages.push(page);
     return page;
   }

@@ -10,6 +10,8 @@ process.env.NODE_ENV = "test";
 process.env.DATA_DIR = dir;
 process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
 process.env.APP_URL = "http://localhost:3000";
+// One JSON line per request would bury the test output (tests/integration/robustness-http.test.ts reads them).
+process.env.LOG_LEVEL = "silent";
 delete process.env.SMTP_URL;
 delete process.env.REDIS_URL;
 delete process.env.STRIPE_SECRET_KEY;
