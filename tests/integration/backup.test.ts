@@ -130,8 +130,8 @@ describe("npm run backup / restore", () => {
     fs.writeFileSync(junk, "not a database at all");
     const other = path.join(dir, "other.db");
     new Database(other).exec("CREATE TABLE t (x)").close();
-    const empty = { ...process.env, DATA_DIR: path.join(dir, "target") };
-    delete empty.DATABASE_URL;
+    const { DATABASE_URL: _ignored, ...withoutDatabase } = process.env;
+    const empty = { ...withoutDatabase, DATA_DIR: path.join(dir, "target") };
     for (const [file, message] of [[junk, /not a readable SQLite database/], [other, /not a Comptoir database/]] as const) {
       const run = await runScript("restore", [file], empty);
       expect(run.code).toBe(1);
