@@ -2,10 +2,10 @@
 // the invoice it credits, the reconciliation note, the credited lines (goods not delivered, or the
 // whole invoice when it is cancelled) or the free amount, the taxes and the total credited.
 // Texts in French and English here, in the buyer's language (CreditNote.locale).
-import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { OrderTotals } from "~/modules/pricing/totals";
 import { baseStyles, pdfDate, pdfText, type PdfLanguage } from "./common";
-import { docStyles as s, MetaRow, PartyBlock, renderPdf, type PdfParty } from "./document-parts";
+import { docStyles as s, MetaRow, PartyBlock, pdfBytes, type PdfParty } from "./document-parts";
 import { DOCUMENT_COPY, LinesTable, TotalsBlock, type DocumentLine } from "./invoice";
 
 export type CreditNoteKind = "LINES" | "AMOUNT" | "CANCELLATION";
@@ -137,5 +137,5 @@ export function CreditNoteDocument(props: CreditNotePdfProps) {
 }
 
 export async function renderCreditNotePdf(props: CreditNotePdfProps): Promise<Uint8Array> {
-  return renderPdf(<CreditNoteDocument {...props} />);
+  return pdfBytes(await renderToBuffer(<CreditNoteDocument {...props} />));
 }

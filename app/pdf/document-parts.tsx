@@ -1,7 +1,6 @@
 // The pieces the business documents share (purchase order, invoice, credit note): the parties' blocks,
 // the label/value rows of the header and the styles of the header, the lines table and the totals.
-import type { ReactElement } from "react";
-import { renderToBuffer, StyleSheet, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import { ACCENT, baseStyles, MUTED, pdfText, RULE } from "./common";
 
 export type PdfParty = {
@@ -81,19 +80,4 @@ export function GrandTotalRow(props: { label: string; value: string }) {
 /** React PDF's buffer as the bytes the app stores and serves. */
 export function pdfBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-let renderQueue: Promise<unknown> = Promise.resolve();
-
-/**
- * Renders a document once the previous one of this thread is done. React PDF's layout is synchronous
- * JavaScript on this one thread, so interleaving renders gains no speed, but every render in flight
- * holds its whole layout tree: 16 clients asking for PDFs at once took the server's heap from 90 to
- * 310 MB and its RSS to 590 MB, which V8 then keeps (docs/benchmarks.md, memory). One at a time, the
- * heap stays near one document's worth. (Bulk exports draw in worker threads: app/modules/document-export.)
- */
-export function renderPdf(document: ReactElement<DocumentProps>): Promise<Uint8Array> {
-  const rendered = renderQueue.then(() => renderToBuffer(document)).then(pdfBytes);
-  renderQueue = rendered.catch(() => undefined);
-  return rendered;
 }

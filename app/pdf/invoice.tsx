@@ -3,11 +3,11 @@
 // bills, the frozen lines, the taxes by rate, deposits and totals. What happens to the invoice later
 // (credits, payments, balance) is not on it: the document never changes once published.
 // Texts in French and English here, in the buyer's language (Invoice.locale).
-import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import { LINE_KINDS, priceLine, type LineKind, type OrderTotals, type PricingOptions } from "~/modules/pricing/totals";
 import { formatBps, formatCents, formatNumber, formatUnitPrice4 } from "~/utils/money";
 import { baseStyles, pdfDate, pdfText, type PdfLanguage } from "./common";
-import { docStyles as s, GrandTotalRow, MetaRow, PartyBlock, renderPdf, TotalRow, type PdfParty } from "./document-parts";
+import { docStyles as s, GrandTotalRow, MetaRow, PartyBlock, pdfBytes, TotalRow, type PdfParty } from "./document-parts";
 
 export type DocumentLine = {
   kind: LineKind;
@@ -271,5 +271,5 @@ export function InvoiceDocument(props: InvoicePdfProps) {
 }
 
 export async function renderInvoicePdf(props: InvoicePdfProps): Promise<Uint8Array> {
-  return renderPdf(<InvoiceDocument {...props} />);
+  return pdfBytes(await renderToBuffer(<InvoiceDocument {...props} />));
 }

@@ -1,12 +1,12 @@
 // The purchase order (bon de commande) as an A4 PDF: who sells to whom, when and how it is delivered,
 // the lines and the totals. Texts in French and English here; money and numbers in the seller's
 // locale and currency; the totals come from computeTotals, like everywhere else.
-import { Document, Page, Text, View, StyleSheet } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, Text, View, StyleSheet } from "@react-pdf/renderer";
 import type { Distribution } from "~/modules/order/types";
 import { computeTotals, type LineKind } from "~/modules/pricing/totals";
 import { formatBps, formatCents, formatNumber, formatUnitPrice4 } from "~/utils/money";
 import { baseStyles, pdfDate, pdfText, type PdfLanguage } from "./common";
-import { docStyles, MetaRow, PartyBlock, renderPdf, type PdfParty } from "./document-parts";
+import { docStyles, MetaRow, PartyBlock, pdfBytes, type PdfParty } from "./document-parts";
 
 export type { PdfParty };
 
@@ -251,5 +251,5 @@ export function PurchaseOrderDocument(props: PurchaseOrderPdfProps) {
 }
 
 export async function renderPurchaseOrderPdf(props: PurchaseOrderPdfProps): Promise<Uint8Array> {
-  return renderPdf(<PurchaseOrderDocument {...props} />);
+  return pdfBytes(await renderToBuffer(<PurchaseOrderDocument {...props} />));
 }
