@@ -47,11 +47,12 @@ describe("runExclusive", () => {
 
   it("does not release a lease another instance took after this run outlived its ttl", async () => {
     const db = getDb();
+    // The heartbeat is held back (as by a blocked event loop), so the lease expires during the run.
     const result = await runExclusive("slow", 50, async () => {
       await sleep(120);
       // Meanwhile the lease expired and another instance took it for a minute.
       expect(await acquireLease(db, "slow", "other", new Date(), new Date(Date.now() + 60_000))).toBe(true);
-    }, { holder: "slow-one" });
+    }, { holder: "slow-one", renewEveryMs: 60_000 });
     expect(result.ran).toBe(true);
     const lease = await db.jobLease.findUniqueOrThrow({ where: { name: "slow" } });
     expect(lease.holder).toBe("other");

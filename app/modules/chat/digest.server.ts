@@ -26,8 +26,11 @@ function excerpt(body: string): string {
   return body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1)}…` : body;
 }
 
-/** Writes the digests due at `now`; returns how many emails were written. */
-export async function sendChatDigests(now: Date = new Date()): Promise<number> {
+/**
+ * Writes the digests due at `now`; returns how many emails were written. `signal` (the scheduler's
+ * lease) stops it before the next digest once another instance has taken over.
+ */
+export async function sendChatDigests(now: Date = new Date(), options: { signal?: AbortSignal } = {}): Promise<number> {
   const db = getDb();
   const cutoff = new Date(now.getTime() - DIGEST_DELAY_MS);
   const due = await db.chatUnread.findMany({
@@ -48,6 +51,7 @@ export async function sendChatDigests(now: Date = new Date()): Promise<number> {
   const appUrl = getEnv().appUrl;
   let written = 0;
   for (const row of due) {
+    if (options.signal?.aborted) break;
     const membership = row.user.memberships.find((m) => m.organizationId === row.orgId);
     let email: { to: string; subject: string; html: string; text: string } | null = null;
     // Left the organization, or no message emails: nothing to send, the streak is settled all the same.

@@ -21,8 +21,12 @@ function daysBetween(from: string, to: string): number {
 
 export type ReminderRun = { reminded: number; emails: number };
 
-/** Sends the reminders due on `now`'s business day; returns how many invoices were reminded and how many emails written. */
-export async function sendOverdueReminders(now: Date): Promise<ReminderRun> {
+/**
+ * Sends the reminders due on `now`'s business day; returns how many invoices were reminded and how
+ * many emails written. `signal` (the scheduler's lease) stops it before the next invoice once another
+ * instance has taken over.
+ */
+export async function sendOverdueReminders(now: Date, options: { signal?: AbortSignal } = {}): Promise<ReminderRun> {
   const db = getDb();
   const today = todayIso(now);
   const result: ReminderRun = { reminded: 0, emails: 0 };
@@ -45,6 +49,7 @@ export async function sendOverdueReminders(now: Date): Promise<ReminderRun> {
     });
     const history = new Map(sent.map((s) => [s.invoiceId, { count: s._count._all, last: s._max.sentOn }]));
     for (const invoice of invoices) {
+      if (options.signal?.aborted) return result;
       const past = history.get(invoice.id);
       if (past && (past.count >= MAX_REMINDERS || (past.last && daysBetween(past.last, today) < REMINDER_INTERVAL_DAYS))) continue;
       const emails = await remind(invoice.id, today);

@@ -135,8 +135,11 @@ export function getTransport(): Transport {
   return smtpUrl ? smtpTransport(smtpUrl) : fileTransport();
 }
 
-/** Sends what is due; returns how many were sent. */
-export async function deliverOutbox(transport: Transport = getTransport(), now = new Date()): Promise<number> {
+/**
+ * Sends what is due; returns how many were sent. `signal` (the scheduler's lease) stops it before the
+ * next email once another instance has taken the job over, so that instance does not send it twice.
+ */
+export async function deliverOutbox(transport: Transport = getTransport(), now = new Date(), options: { signal?: AbortSignal } = {}): Promise<number> {
   const db = getDb();
   const due = await db.outboxEmail.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
@@ -145,6 +148,7 @@ export async function deliverOutbox(transport: Transport = getTransport(), now =
   });
   let sent = 0;
   for (const email of due) {
+    if (options.signal?.aborted) break;
     try {
       const body = await renderOutboxEmail(email);
       await transport.send({ to: email.to, subject: email.subject, html: body.html, text: body.text, attachments: body.attachments });

@@ -8,13 +8,17 @@ import { recordOrderEvent, SYSTEM_ACTOR, TX_OPTIONS } from "./order-guard.server
 
 const BATCH = 200;
 
-/** Expires every overdue PENDING order; returns how many. */
-export async function expireOverdueOrders(now: Date = new Date()): Promise<number> {
+/**
+ * Expires every overdue PENDING order; returns how many. `signal` (the scheduler's lease) stops it
+ * between batches once another instance has taken over.
+ */
+export async function expireOverdueOrders(now: Date = new Date(), options: { signal?: AbortSignal } = {}): Promise<number> {
   const db = getDb();
   const today = todayIso(now);
   let expired = 0;
   let after = "";
   for (;;) {
+    if (options.signal?.aborted) break;
     // Served by the [status, deliveryDate] index; batches keep each transaction short.
     const batch = await db.order.findMany({
       where: { status: "PENDING", deliveryDate: { lt: today }, id: { gt: after } },
