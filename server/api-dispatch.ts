@@ -71,7 +71,7 @@ export function apiDispatcher(
     match.route.paramNames.forEach((name, i) => {
       params[name] = decodeParam(name, match.rawParams[i]);
     });
-    const body = reads ? undefined : await readLimitedBody(req, bodyLimitOf(req));
+    const body = reads ? undefined : await readLimitedBody(req, bodyLimitOf(req, "api"));
     const request = new Request(url, { method: req.method, headers: fetchHeaders(req), body: body?.length ? new Uint8Array(body) : undefined });
     const context = await options.loadContext(req, res);
     try {

@@ -3,6 +3,7 @@
 // Nothing is kept past the cap, so a 100 MB body costs no more memory than a 1 MB one.
 import { Transform, type Readable } from "node:stream";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { BROWSER_DRAIN_BYTES } from "~/http/multipart.server";
 import { MAX_UPLOAD_BYTES } from "~/modules/order/documents.server";
 import { AppError } from "~/utils/errors";
 
@@ -16,8 +17,15 @@ export const MULTIPART_LIMIT_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;
 const DISCARD_AT_MOST_BYTES = 128 * 1024 * 1024;
 const DISCARD_AT_MOST_MS = 10_000;
 
-export function bodyLimitOf(req: ExpressRequest): number {
-  return /^multipart\/form-data/i.test(req.headers["content-type"] ?? "") ? MULTIPART_LIMIT_BYTES : BODY_LIMIT_BYTES;
+/**
+ * The cap for this request. A page whose route declares `handle.acceptsUploads` may carry more: its
+ * reader (app/http/multipart.server.ts) keeps nothing past the file limit and reads on to
+ * BROWSER_DRAIN_BYTES, so that the browser gets the form back with the field's message instead of a
+ * bare 413. Any other multipart post, and every API client, gets the 413 at the multipart cap.
+ */
+export function bodyLimitOf(req: ExpressRequest, target: "api" | "page" | "upload-page"): number {
+  if (!/^multipart\/form-data/i.test(req.headers["content-type"] ?? "")) return BODY_LIMIT_BYTES;
+  return target === "upload-page" ? BROWSER_DRAIN_BYTES : MULTIPART_LIMIT_BYTES;
 }
 
 export function payloadTooLarge(limit: number): AppError {

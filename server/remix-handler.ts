@@ -11,6 +11,7 @@ import {
 import { createRemixHeaders } from "@remix-run/express/dist/server.js";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { bodyLimitOf, checkDeclaredLength, hasBody, limitedBody } from "./body-limit";
+import { matchRoutePattern, routePatternsOf } from "./route-patterns";
 
 type Options = {
   build: ServerBuild;
@@ -57,11 +58,14 @@ async function sendRemixResponse(res: ExpressResponse, response: Response): Prom
 
 export function remixHandler({ build, mode, getLoadContext }: Options) {
   const handleRequest = createRequestHandler(build, mode);
+  const uploadPages = routePatternsOf(build).filter(
+    (route) => (build.routes[route.routeId].module.handle as { acceptsUploads?: boolean } | undefined)?.acceptsUploads,
+  );
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction): Promise<void> => {
     let answered = false;
     let body: ReadableStream | undefined;
     if (hasBody(req)) {
-      const limit = bodyLimitOf(req);
+      const limit = bodyLimitOf(req, matchRoutePattern(uploadPages, req.path) ? "upload-page" : "page");
       checkDeclaredLength(req, limit);
       body = createReadableStreamFromReadable(
         limitedBody(req, limit, (tooLarge) => {

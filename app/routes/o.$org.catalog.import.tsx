@@ -15,6 +15,10 @@ import { CSV_COLUMNS, columnLabelKey, REQUIRED_COLUMNS } from "~/modules/catalog
 import { importCatalogCsv, MAX_IMPORT_BYTES, type ImportLineStatus, type ImportReason, type ImportReport } from "~/modules/catalog/csv-import.server";
 import { translate, translateMaybe, type Language } from "~/utils/i18n";
 
+// This form carries a file: the server lets its body run past the 10 MB file limit (the upload reader
+// keeps nothing beyond it) so that the form comes back with the field's message (server/body-limit.ts).
+export const handle = { acceptsUploads: true };
+
 /** At most this many lines are listed in the report (errors first when there are more). */
 const MAX_REPORT_LINES = 1000;
 

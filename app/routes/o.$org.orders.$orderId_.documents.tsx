@@ -20,6 +20,10 @@ import {
   uploadTooLargeError,
 } from "~/modules/order/documents.server";
 
+// This form carries a file: the server lets its body run past the 10 MB file limit (the upload reader
+// keeps nothing beyond it) so that the form comes back with the field's message (server/body-limit.ts).
+export const handle = { acceptsUploads: true };
+
 // /o/:org/orders/:orderId/documents — the upload form's target. POST (multipart, field `file`) adds a
 // document and goes back to the order's Documents tab with a toast; a refused file answers 400 and
 // this page shows why, with the form again. GET shows the same form and the order's documents (the

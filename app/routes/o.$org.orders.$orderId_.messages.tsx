@@ -13,6 +13,10 @@ import { chatFileTooLargeError, openConversation, postMessage } from "~/modules/
 import { assertOrderVisible } from "~/modules/order/documents.server";
 import { getOrder } from "~/modules/order/order-view.server";
 
+// This form carries a file: the server lets its body run past the 10 MB file limit (the upload reader
+// keeps nothing beyond it) so that the form comes back with the field's message (server/body-limit.ts).
+export const handle = { acceptsUploads: true };
+
 // /o/:org/orders/:orderId/messages — the chat form's target. POST (multipart: `body`, optional `file`)
 // sends a message: without JavaScript it goes back to the order's Messages tab with a toast; posted in
 // place (`live=1`) it answers the message as JSON. A refused message answers 400 with the reason in
