@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import type { Prng } from "./prng";
 import type { RawRequest } from "./raw-http";
-import { brokenJson, evilValue, type Hints, type JsonSchema, mutate, toJsonText, validValue, zodAt } from "./schema-values";
+import { atLimits, brokenJson, evilValue, type Hints, type JsonSchema, mutate, poisonString, toJsonText, validValue, zodAt } from "./schema-values";
 
 export type Operation = {
   method: string;
@@ -17,7 +17,17 @@ export type Operation = {
   auth: boolean;
 };
 
-export type Identity = { name: string; token?: string; authorization?: string; orderIds: string[]; invoiceIds: string[] };
+export type Identity = {
+  name: string;
+  token?: string;
+  authorization?: string;
+  orderIds: string[];
+  /** PENDING and ACCEPTED orders: the ones changes (amend, transitions) can still apply to. */
+  openOrderIds: string[];
+  invoiceIds: string[];
+  /** How often it is drawn: the seller side, which may change most, more than the others. */
+  weight: number;
+};
 
 /** Ids the demo data holds, by path parameter, and what else a valid body needs. */
 export type Pools = {
@@ -25,6 +35,8 @@ export type Pools = {
   params: Record<string, string[]>;
   hints: Hints;
   versions: Map<string, number>;
+  /** Known good bodies by "METHOD template" (a seed corpus): mutations of these reach the services. */
+  corpus: Record<string, Record<string, unknown>[]>;
 };
 
 export type Planned = { request: RawRequest; tags: string[]; identity: Identity; operation: Operation; orderId?: string };
@@ -64,7 +76,7 @@ export function evilSegment(rng: Prng, skip: Set<string>): { segment: string; ta
     // Random bytes, percent-encoded: mostly not UTF-8.
     return { segment: [...rng.bytes(rng.int(1, 12))].map((b) => `%${b.toString(16).padStart(2, "0").toUpperCase()}`).join(""), tag: "path:random-bytes" };
   }
-  if (roll < 0.55) {
+  if (roll < 0.48) {
     // Raw latin-1 bytes in the request line (no encoding at all), as a hand-written client may send.
     return { segment: Array.from({ length: rng.int(1, 8) }, () => String.fromCharCode(rng.int(0xa1, 0xff))).join(""), tag: "path:raw-bytes" };
   }
@@ -127,7 +139,7 @@ function multipartBody(rng: Prng, tags: string[]): { body: Buffer; contentType: 
     ]);
   const textPart = (value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="body"\r\n\r\n${value}\r\n`, "utf8");
   const end = Buffer.from(`--${boundary}--\r\n`);
-  const whole = Buffer.concat([textPart(rng.pick(["see attached", "", "\ud800", "é".repeat(100)])), filePart(filename, rng.chance(0.7) ? PDF_BYTES : rng.bytes(rng.int(0, 2_000))), end]);
+  const whole = Buffer.concat([textPart(rng.pick(["see attached", "", "\ud800", "a\u0000b", "é".repeat(100)])), filePart(filename, rng.chance(0.7) ? PDF_BYTES : rng.bytes(rng.int(0, 2_000))), end]);
   const variant = rng.pick(["valid", "no-boundary", "wrong-boundary", "truncated", "garbage", "no-disposition", "unterminated-headers", "chunked-truncated"]);
   tags.push(`multipart:${variant}`);
   switch (variant) {
@@ -158,18 +170,32 @@ function bodyFor(op: Operation, rng: Prng, pools: Pools, orderId: string | undef
     return { body, headers: { "Content-Type": contentType }, chunked };
   }
   const schema = op.body ?? { type: "object" };
+  const seeds = pools.corpus[`${op.method.toUpperCase()} ${op.path}`] ?? [];
   const valid = () => {
     const gen = { rng, hints: pools.hints, elementSchema: (path: string[]) => zodAt(op.bodyZod, path) };
-    let value = validValue(schema, gen) as Record<string, unknown>;
-    for (let i = 0; op.bodyZod && i < 10 && !op.bodyZod.safeParse(value).success; i++) value = validValue(schema, gen) as Record<string, unknown>;
+    let value: Record<string, unknown>;
+    if (seeds.length && rng.chance(0.6)) {
+      value = structuredClone(rng.pick(seeds));
+      if (rng.chance(0.15)) {
+        tags.push("body:at-limits");
+        value = atLimits(value, schema) as Record<string, unknown>;
+      }
+    } else {
+      value = validValue(schema, gen) as Record<string, unknown>;
+      for (let i = 0; op.bodyZod && i < 10 && !op.bodyZod.safeParse(value).success; i++) value = validValue(schema, gen) as Record<string, unknown>;
+    }
     // The order's current version, most of the time: changes then get past the conflict check.
     if (value && typeof value === "object" && "version" in value && orderId && pools.versions.has(orderId) && rng.chance(0.7)) value.version = pools.versions.get(orderId);
     return value;
   };
   const roll = rng.next();
-  if (roll < 0.3) {
+  if (roll < 0.2) {
     tags.push("body:valid");
     return { body: toJsonText(valid()), headers: json };
+  }
+  if (roll < 0.42) {
+    tags.push("body:hostile-text");
+    return { body: toJsonText(poisonString(valid(), rng)), headers: json };
   }
   if (roll < 0.7) {
     tags.push("body:mutated");
@@ -195,9 +221,32 @@ function bodyFor(op: Operation, rng: Prng, pools: Pools, orderId: string | undef
 
 const OTHER_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
+/**
+ * Routes with more to parse are drawn more often: a body counts double, the upload route (JSON,
+ * urlencoded and multipart) four times.
+ */
+function weightOf(op: Operation): number {
+  if (op.path === "/api/v1/orders/{id}/messages" && op.method === "post") return 4;
+  return op.body ? 2 : op.query.length ? 1.5 : 1;
+}
+
+function pickWeighted<T>(rng: Prng, items: T[], weight: (item: T) => number): T {
+  const total = items.reduce((sum, item) => sum + weight(item), 0);
+  let roll = rng.next() * total;
+  for (const item of items) {
+    roll -= weight(item);
+    if (roll < 0) return item;
+  }
+  return items[items.length - 1];
+}
+
+function pickOperation(rng: Prng, operations: Operation[]): Operation {
+  return pickWeighted(rng, operations, weightOf);
+}
+
 export function planRequest(rng: Prng, operations: Operation[], identities: Identity[], pools: Pools, skip: Set<string>): Planned {
-  const operation = rng.pick(operations);
-  const identity = rng.pick(identities);
+  const operation = pickOperation(rng, operations);
+  const identity = pickWeighted(rng, identities, (i) => i.weight);
   const tags: string[] = [];
   let orderId: string | undefined;
   const path = operation.path.replace(/\{(\w+)\}/g, (_, param: string) => {
@@ -207,7 +256,8 @@ export function planRequest(rng: Prng, operations: Operation[], identities: Iden
       value = roll < 0.8 ? rng.pick(["accept", "reject", "cancel", "ship", "deliver", "restore"]) : evilSegment(rng, skip).segment;
       return value;
     }
-    const own = param === "id" && operation.path.startsWith("/api/v1/orders/") ? identity.orderIds : param === "id" && operation.path.startsWith("/api/v1/invoices/") ? identity.invoiceIds : [];
+    const writes = operation.method !== "get";
+    const own = param === "id" && operation.path.startsWith("/api/v1/orders/") ? (writes && identity.openOrderIds.length && rng.chance(0.7) ? identity.openOrderIds : identity.orderIds) : param === "id" && operation.path.startsWith("/api/v1/invoices/") ? identity.invoiceIds : [];
     const any = poolFor(pools, operation.path, param);
     if (roll < 0.5 && own.length) {
       tags.push("param:own");

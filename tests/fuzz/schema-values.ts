@@ -38,7 +38,8 @@ export type Hints = Record<string, string[]>;
 const ISO_DATE_HINT = /YYYY-MM-DD|date/i;
 
 function isoDate(rng: Prng): string {
-  const day = new Date(Date.now() + rng.int(-400, 400) * 86_400_000);
+  // Mostly ahead (orders are for today or later), sometimes in the past.
+  const day = new Date(Date.now() + (rng.chance(0.8) ? rng.int(1, 60) : rng.int(-400, 0)) * 86_400_000);
   return day.toISOString().slice(0, 10);
 }
 
@@ -198,6 +199,25 @@ function protoKey(target: Record<string, unknown>, key: "__proto__" | "construct
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
+// Lone surrogates first: JSON.parse lets them through, and they break what encodes text later.
+const POISONS = ["\ud800", "\udfff", "x\ud83d", "\udc00x", "\u0000", "\u0007\u001b", "\u202e", "\uffff", "\r\n", "=;\"", "%ZZ", "${7*7}"];
+
+/**
+ * The same value with hostile text inside one of its strings (lone surrogate, NUL, control
+ * characters): the shape stays valid, so that the text goes past the schema into the services.
+ */
+export function poisonString(value: unknown, rng: Prng): unknown {
+  const copy = structuredCloneJson(value);
+  const spots = containers(copy).flatMap((spot) => Object.keys(spot).filter((k) => typeof (spot as Record<string, unknown>)[k] === "string").map((k) => [spot, k] as const));
+  if (spots.length === 0) return copy;
+  const [spot, key] = rng.pick(spots);
+  const text = (spot as Record<string, string>)[key];
+  const poison = rng.chance(0.4) ? POISONS[rng.int(0, 3)] : rng.pick(POISONS);
+  const at = rng.int(0, text.length);
+  (spot as Record<string, string>)[key] = text.slice(0, at) + poison + text.slice(at);
+  return copy;
+}
+
 /** One to three mutations of a (deep-copied) valid value. */
 export function mutate(value: unknown, rng: Prng): unknown {
   const copy = structuredCloneJson(value);
@@ -301,4 +321,24 @@ function unwrap(schema: { _zod?: { def: Record<string, unknown> } } | undefined)
     else break;
   }
   return current;
+}
+
+/**
+ * The same value at the limits its schema documents: every number at its maximum, every array
+ * repeated up to its maximum length (boundary values: totals, batches, sums that overflow).
+ */
+export function atLimits(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema) return value;
+  const branch = schema.anyOf?.find((s) => typeOf(s) !== "null") ?? schema;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => atLimits(v, branch.items));
+    const max = branch.maxItems ?? items.length;
+    while (items.length > 0 && items.length < max) items.push(items[items.length % value.length]);
+    return items;
+  }
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, atLimits(child, branch.properties?.[key])]));
+  }
+  if (typeof value === "number" && typeof branch.maximum === "number") return Math.min(branch.maximum, Number.MAX_SAFE_INTEGER);
+  return value;
 }

@@ -18,6 +18,8 @@ const SEED = process.env.FUZZ_SEED === "random" ? Math.floor(Math.random() * 2 *
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3_000);
 const CONCURRENCY = 6;
 const BATCH = 150;
+/** After this many crashes the run stops: each restart costs seconds, and the cause is known by then. */
+const MAX_RESTARTS = 4;
 /** Local runs only (e.g. FUZZ_SKIP=percent while a crash is being fixed): never set in CI. */
 const SKIP = new Set((process.env.FUZZ_SKIP ?? "").split(",").filter(Boolean));
 
@@ -99,9 +101,12 @@ async function discover(identities: (Identity & { token?: string })[]): Promise<
   const versions = new Map<string, number>();
   for (const identity of identities) {
     if (!identity.token) continue;
-    const list = json(await call("GET", "/api/v1/orders?limit=200", identity.token));
-    for (const order of list?.orders ?? []) {
+    const orders = [];
+    for (const query of ["limit=200", "status=INVOICED&limit=20", "status=PAID&limit=20"]) orders.push(...(json(await call("GET", `/api/v1/orders?${query}`, identity.token))?.orders ?? []));
+    for (const order of orders) {
+      if (identity.orderIds.includes(order.id)) continue;
       identity.orderIds.push(order.id);
+      if (order.status === "PENDING" || order.status === "ACCEPTED") identity.openOrderIds.push(order.id);
       params["orders.id"].add(order.id);
       versions.set(order.id, order.version);
       for (const side of ["seller", "buyer", "distributor", "rep"]) {
@@ -121,6 +126,29 @@ async function discover(identities: (Identity & { token?: string })[]): Promise<
     const relations = json(await call("GET", "/api/v1/relations", identity.token));
     for (const relation of relations?.relations ?? []) add("producer", relation.producer.id), add("customer", relation.partner.id), add("organization", relation.partner.slug);
   }
+  // The demo data has no invoice yet: publish a few (one with a credit note and a payment), so that
+  // the invoice, credit-note and payment routes are reached with real ids too.
+  const seller = identities[0];
+  const published: string[] = [];
+  const delivered = (json(await call("GET", "/api/v1/orders?status=DELIVERED&limit=6", seller.token))?.orders ?? []) as { id: string; version: number }[];
+  for (const order of delivered) {
+    const invoice = json(await call("POST", `/api/v1/orders/${order.id}/invoice`, seller.token, { version: order.version }));
+    if (!invoice?.id) continue;
+    published.push(invoice.id);
+    for (const line of invoice.lines ?? []) add("lineId", line.id);
+  }
+  if (published[0]) {
+    const note = json(await call("POST", `/api/v1/invoices/${published[0]}/credit-notes`, seller.token, { amountCents: 100, note: "fuzz setup" }));
+    if (note?.id) params["credit-notes.id"].add(note.id);
+    await call("POST", `/api/v1/invoices/${published[0]}/payments`, seller.token, { amountCents: 100, method: "TRANSFER" });
+  }
+  for (const identity of identities) {
+    for (const invoiceId of published) {
+      params["invoices.id"].add(invoiceId);
+      if (identity.token && (await call("GET", `/api/v1/invoices/${invoiceId}`, identity.token)).status === 200) identity.invoiceIds.push(invoiceId);
+    }
+  }
+  for (const order of delivered) versions.delete(order.id); // invoiced now: their version moved on
   // An attachment to download: a PDF posted in a conversation the owner of the brasserie sees.
   const alice = identities[0];
   if (alice.token && alice.orderIds.length) {
@@ -134,8 +162,36 @@ async function discover(identities: (Identity & { token?: string })[]): Promise<
   }
   for (const [email, slug] of LOGINS) add("email", email), add("organization", slug);
   add("password", PASSWORD);
+  // A seed corpus: one known good body per write route, built from the data just discovered.
+  const sample = identities[0].orderIds.map((id) => id);
+  const anOrder = sample.length ? json(await call("GET", `/api/v1/orders/${sample[0]}`, seller.token)) : null;
+  const future = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const transition = [{ version: 1 }, { version: 1, reason: "fuzz" }];
+  const corpus: Pools["corpus"] = {
+    "POST /api/v1/auth/token": LOGINS.map(([email, organization]) => ({ email, password: PASSWORD, organization, name: "fuzz" })),
+    "PATCH /api/v1/orders/{id}": [
+      { version: 1, note: "fuzz" },
+      { version: 1, deliveryDate: future, distribution: "PICKUP" },
+      { version: 1, lines: [{ kind: "FEE", description: "Delivery fee", quantity: 1, unitPrice4: 10_000 }] },
+      { version: 1, lines: [{ kind: "REBATE", description: "Rebate", quantity: 1, unitPrice4: 10_000, discountBps: 0 }], taxesEnabled: false },
+    ],
+    "POST /api/v1/orders/{id}/invoice": [{ version: 1 }],
+    "POST /api/v1/invoices/{id}/payments": [{ amountCents: 1, method: "CASH", reference: "fuzz" }, { amountCents: 1, method: "TRANSFER", paidAt: future }],
+    "POST /api/v1/invoices/{id}/credit-notes": [{ amountCents: 1, note: "fuzz" }],
+    "POST /api/v1/invoices/{id}/cancel": [{ reason: "fuzz" }],
+    "POST /api/v1/orders/{id}/messages": [{ body: "fuzz" }],
+    ...Object.fromEntries(["{action}", "accept", "reject", "cancel", "ship", "deliver", "restore"].map((a) => [`POST /api/v1/orders/{id}/${a}`, transition])),
+  };
+  if (anOrder?.lines?.length) {
+    const lines = anOrder.lines.filter((l: any) => l.formatId).map((l: any) => ({ formatId: l.formatId, quantity: 1 }));
+    corpus["POST /api/v1/orders"] = [
+      { buyer: anOrder.buyer.id, deliveryDate: future, lines },
+      { seller: anOrder.seller.id, deliveryDate: future, note: "fuzz", lines },
+      { seller: anOrder.seller.id, buyer: anOrder.buyer.id, deliveryDate: future, lines },
+    ];
+  }
   const hints = Object.fromEntries(Object.entries(hint).map(([k, v]) => [k, [...v]]));
-  return { params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, [...v]])), hints, versions };
+  return { params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, [...v]])), hints, versions, corpus };
 }
 
 function describeRequest(request: RawRequest): string {
@@ -151,20 +207,27 @@ describe("fuzz: every API route keeps the contract whatever it receives", () => 
     const identities: (Identity & { token?: string })[] = [];
     for (const [email, organization] of LOGINS) {
       const token = await login(email, organization);
-      identities.push({ name: `${email}@${organization}`, token, authorization: `Bearer ${token}`, orderIds: [], invoiceIds: [] });
+      const weight = organization === "brasserie-du-pont" ? 2 : 1;
+      identities.push({ name: `${email}@${organization}`, token, authorization: `Bearer ${token}`, orderIds: [], openOrderIds: [], invoiceIds: [], weight });
     }
-    identities.push({ name: "nobody", orderIds: [], invoiceIds: [] });
-    identities.push({ name: "bad token", authorization: "Bearer not-a-real-token", orderIds: [], invoiceIds: [] });
-    identities.push({ name: "bad scheme", authorization: "Basic YWxpY2U6eA==", orderIds: [], invoiceIds: [] });
+    identities.push({ name: "nobody", orderIds: [], openOrderIds: [], invoiceIds: [], weight: 1 });
+    identities.push({ name: "bad token", authorization: "Bearer not-a-real-token", orderIds: [], openOrderIds: [], invoiceIds: [], weight: 1 });
+    identities.push({ name: "bad scheme", authorization: "Basic YWxpY2U6eA==", orderIds: [], openOrderIds: [], invoiceIds: [], weight: 1 });
     const pools = await discover(identities);
     // DELETE /api/v1/auth/token revokes the token it is sent with: the fuzz sends it with spare tokens only.
     const spare: Identity[] = [];
-    for (let i = 0; i < 3; i++) spare.push({ name: "spare token", authorization: `Bearer ${await login("sam@brasserie.test", "brasserie-du-pont")}`, orderIds: [], invoiceIds: [] });
+    for (let i = 0; i < 3; i++) spare.push({ name: "spare token", authorization: `Bearer ${await login("sam@brasserie.test", "brasserie-du-pont")}`, orderIds: [], openOrderIds: [], invoiceIds: [], weight: 1 });
 
+    if (process.env.FUZZ_STATS) console.log("pools", Object.fromEntries(Object.entries(pools.params).map(([k, v]) => [k, v.length])), identities.map((i) => `${i.name}: ${i.orderIds.length} orders, ${i.invoiceIds.length} invoices`));
     const rng = new Prng(SEED);
     const failures: Failure[] = [];
     let sent = 0;
     let fiveHundreds = 0;
+    let deaths = 0;
+    /** This batch's requests left without an answer while the server was down. */
+    let unanswered: Planned[] = [];
+    /** Answers by route and status: FUZZ_STATS=1 prints them, to see which routes the fuzz gets past validation. */
+    const stats: Record<string, Record<number, number>> = {};
     const record = (kind: string, planned: Planned, answer: string) =>
       failures.push({ kind, route: `${planned.request.method} ${planned.operation.path}`, request: describeRequest(planned.request), tags: planned.tags, as: planned.identity.name, answer });
 
@@ -175,10 +238,15 @@ describe("fuzz: every API route keeps the contract whatever it receives", () => 
         res = await send(server.baseUrl, planned.request);
       } catch (error) {
         if (error instanceof NoAnswer && error.reason.startsWith("client refused")) return;
-        record(server.death ? "dead server" : "no answer", planned, (error as Error).message);
+        // Requests cut by a crash are listed once, with the crash, at the end of the batch.
+        if (server.death || !(await server.healthy())) unanswered.push(planned);
+        else record("no answer", planned, (error as Error).message);
         return;
       }
       if (res.status >= 500) fiveHundreds++;
+      if (process.env.FUZZ_STATS === "valid" && planned.tags.includes("body:valid") && res.status >= 400 && planned.request.method === "PATCH") console.log("VALID→400", describeRequest(planned.request).slice(0, 400), "→", res.body.toString("utf8").slice(0, 300));
+      const statKey = `${planned.request.method} ${planned.operation.path}`;
+      (stats[statKey] ??= {})[res.status] = (stats[statKey]?.[res.status] ?? 0) + 1;
       const resolved = new URL(planned.request.path.replace(/[^\x21-\x7e]/g, "_"), "http://x").pathname;
       const wrong = contractViolation(res, { produces: planned.operation.produces, outsideApi: !resolved.startsWith("/api/v1/") });
       if (wrong) record(res.status >= 500 ? "5xx" : "contract", planned, wrong);
@@ -188,7 +256,10 @@ describe("fuzz: every API route keeps the contract whatever it receives", () => 
       if (planned.orderId && planned.request.method !== "GET" && (res.status < 300 || res.status >= 500) && planned.identity.authorization) {
         sent++;
         const after = await send(server.baseUrl, { method: "GET", path: `/api/v1/orders/${encodeURIComponent(planned.orderId)}`, headers: { Authorization: planned.identity.authorization } }).catch((e: Error) => e);
-        if (after instanceof Error) record(server.death ? "dead server" : "no answer", planned, `follow-up GET: ${after.message}`);
+        if (after instanceof Error) {
+          if (server.death || !(await server.healthy())) unanswered.push(planned);
+          else record("no answer", planned, `follow-up GET: ${after.message}`);
+        }
         else {
           if (after.status >= 500) fiveHundreds++;
           const broken = contractViolation(after, {});
@@ -211,28 +282,43 @@ describe("fuzz: every API route keeps the contract whatever it receives", () => 
         batch.push(planned);
       }
       let next = 0;
+      unanswered = [];
       await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < batch.length) await run(batch[next++]);
+        while (next < batch.length && !server.death) await run(batch[next++]);
       }));
       if (!(await server.healthy())) {
-        failures.push({ kind: "dead server", route: "GET /healthz", request: `after requests ${done + 1}–${done + batch.length}`, tags: [], as: "-", answer: server.death ?? "no answer to /healthz" });
-        // Start again, so that one crash does not hide everything else this run would find.
+        deaths++;
+        // The request that killed it is among those left without an answer (the last log lines name the error).
+        const suspects = unanswered.slice(0, 6).map((p) => `${describeRequest(p.request).slice(0, 160)} [${p.tags.join(" ")}]`);
+        failures.push({ kind: "dead server", route: "GET /healthz", request: `during requests ${done + 1}–${done + batch.length}; unanswered:\n      ${suspects.join("\n      ")}`, tags: [], as: "-", answer: server.death ?? "no answer to /healthz" });
+        // Start again, so that one crash does not hide everything else this run would find (up to a point).
         await server.stop();
+        if (deaths >= MAX_RESTARTS) break;
         await server.start();
       }
     }
-    const healthyAtEnd = await server.healthy();
+    const healthyAtEnd = deaths < MAX_RESTARTS && (await server.healthy());
     const seconds = (performance.now() - started) / 1000;
     console.log(`fuzz: seed ${SEED}, ${sent} requests over ${operations.length} operations, ${fiveHundreds} answered 5xx, ${failures.length} failures, ${seconds.toFixed(1)} s`);
 
+    if (process.env.FUZZ_STATS) for (const [route, counts] of Object.entries(stats).sort()) console.log(route, JSON.stringify(counts));
     const groups = new Map<string, Failure[]>();
     for (const failure of failures) {
-      const key = `${failure.kind} | ${failure.route} | ${failure.answer.slice(0, 60)}`;
+      // One group per kind of failure, route and kind of input (the tag of the body or path that varied).
+      const input = failure.tags.filter((t) => /^(body|multipart|path|query):/.test(t) && t !== "query:valid").join(" ");
+      const key = `${failure.kind} | ${failure.route} | ${input} | ${failure.answer.slice(0, 40)}`;
       groups.set(key, [...(groups.get(key) ?? []), failure]);
     }
     const report = [...groups.values()]
       .map((group) => {
         const first = group[0];
+        if (first.kind === "dead server") {
+          // The error and where it was thrown: the lines that name an error, and the first frame after.
+          const lines = first.answer.split("\n");
+          const at = lines.findIndex((l) => /Error|exited/.test(l) && !/^\s+at /.test(l));
+          const excerpt = lines.filter((l, i) => i === 0 || (/Error/.test(l) && !/^\s+at /.test(l)) || (at >= 0 && i > at && i <= at + 3 && /^\s+at /.test(l)));
+          return `- dead server ${first.request}\n    log:  ${excerpt.join("\n          ").slice(0, 1_500)}`;
+        }
         return `- ${first.kind} ×${group.length} on ${first.route} [${first.tags.join(" ")}] as ${first.as}\n    sent: ${first.request}\n    got:  ${first.answer.slice(0, 400)}`;
       })
       .join("\n");
