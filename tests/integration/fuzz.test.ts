@@ -326,6 +326,32 @@ describe("fuzz: every API route keeps the contract whatever it receives", () => 
     expect(healthyAtEnd, "the server answers /healthz at the end").toBe(true);
   }, 240_000);
 
+  it.skipIf(SKIP.has("oversize"))("answers bodies far over the limits with 413 payload_too_large at once, and stays up", async () => {
+    const token = await login("alice@brasserie.test", "brasserie-du-pont");
+    const orderId = json(await call("GET", "/api/v1/orders?limit=1", token)).orders[0].id as string;
+    const hugeJson = `{"note":"${"x".repeat(16 * 1024 * 1024)}"}`;
+    const boundary = "fuzz-oversize";
+    const hugeUpload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`),
+      Buffer.alloc(32 * 1024 * 1024, 0x20),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const probes: RawRequest[] = [
+      { method: "POST", path: "/api/v1/orders", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: hugeJson },
+      { method: "PATCH", path: `/api/v1/orders/${orderId}`, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: hugeJson, chunked: true },
+      { method: "POST", path: "/api/v1/auth/token", headers: { "Content-Type": "application/json" }, body: hugeJson },
+      { method: "POST", path: `/api/v1/orders/${orderId}/messages`, headers: { Authorization: `Bearer ${token}`, "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: hugeUpload, chunked: true },
+    ];
+    const answers: string[] = [];
+    for (const probe of probes) {
+      const res = await send(server.baseUrl, probe).catch((e: Error) => e);
+      if (res instanceof Error) answers.push(`${probe.method} ${probe.path}: no answer (${res.message})`);
+      else answers.push(`${probe.method} ${probe.path}${probe.chunked ? " (chunked)" : ""}: ${res.status} ${json(res)?.error?.code ?? res.body.toString("utf8").slice(0, 80)}${res.ms > 5_000 ? ` after ${Math.round(res.ms)} ms` : ""}`);
+    }
+    expect(answers).toEqual(probes.map((p) => `${p.method} ${p.path}${p.chunked ? " (chunked)" : ""}: 413 payload_too_large`));
+    expect(await server.healthy()).toBe(true);
+  }, 60_000);
+
   it("covers every app/routes/api.v1.* file: each one is a route of the OpenAPI document", () => {
     const files = fs.readdirSync(path.resolve("app/routes")).filter((f) => f.startsWith("api.v1."));
     const templates = new Set(API_ROUTES.map((r) => r.path));
