@@ -352,6 +352,26 @@ describe("fuzz: every API route keeps the contract whatever it receives", () => 
     expect(await server.healthy()).toBe(true);
   }, 60_000);
 
+  it("refuses control characters in a search, or strips them the same way everywhere (never an empty search)", async () => {
+    const token = await login("alice@brasserie.test", "brasserie-du-pont");
+    const results: string[] = [];
+    for (const route of ["/api/v1/orders", "/api/v1/orders/export.csv", "/api/v1/catalog"]) {
+      const get = async (q: string) => {
+        const res = await send(server.baseUrl, { method: "GET", path: `${route}?q=${q}`, headers: { Authorization: `Bearer ${token}` } });
+        return { status: res.status, body: res.body.toString("utf8").replace(/"(updatedAt|lockExpiresAt)":"[^"]*"/g, "") };
+      };
+      const everything = await get("");
+      for (const [withControls, without] of [["%00", ""], ["%01%1F", ""], ["Caf%00", "Caf"], ["%7FCaf", "Caf"]] as const) {
+        const res = await get(withControls);
+        const clean = await get(without);
+        // Nothing but control characters is not "no search": it must not answer the whole list.
+        const ok = res.status === 400 || (without !== "" && res.status === clean.status && res.body === clean.body);
+        if (!ok) results.push(`${route}?q=${withControls} → ${res.status}${res.body === everything.body ? " (the whole list)" : ""}`);
+      }
+    }
+    expect(results).toEqual([]);
+  });
+
   it("covers every app/routes/api.v1.* file: each one is a route of the OpenAPI document", () => {
     const files = fs.readdirSync(path.resolve("app/routes")).filter((f) => f.startsWith("api.v1."));
     const templates = new Set(API_ROUTES.map((r) => r.path));
