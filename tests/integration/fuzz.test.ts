@@ -195,7 +195,7 @@ async function discover(identities: (Identity & { token?: string })[]): Promise<
 }
 
 function describeRequest(request: RawRequest): string {
-  const body = request.body === undefined ? "" : Buffer.isBuffer(request.body) ? `<${request.body.length} bytes>` : request.body.length > 300 ? `${request.body.slice(0, 300)}… (${request.body.length} chars)` : request.body;
+  const body = request.body === undefined ? "" : Buffer.isBuffer(request.body) ? `<${request.body.length} bytes> ${JSON.stringify(request.body.subarray(0, 240).toString("latin1"))}` : request.body.length > 300 ? `${request.body.slice(0, 300)}… (${request.body.length} chars)` : request.body;
   const path = request.path.length > 200 ? `${request.path.slice(0, 200)}… (${request.path.length} chars)` : request.path;
   return `${request.method} ${path} ${JSON.stringify(request.headers?.["Content-Type"] ?? "")} ${body}`;
 }
