@@ -27,7 +27,7 @@ export async function findOpenDemoAccounts(): Promise<string[]> {
 export function demoAccountsWarning(emails: string[]): string {
   return (
     `!!! WARNING: DEMO ACCOUNTS ARE OPEN IN PRODUCTION: ${emails.length}${emails.length === MAX_CHECKED ? "+" : ""} account(s) ` +
-    `such as ${emails.slice(0, 3).join(", ")} log in with the public password "${DEMO_PASSWORD}"; ` +
+    `such as ${emails.slice(0, 3).join(", ")} log in with the demo password published in the README; ` +
     `delete them or change their passwords (new databases: DEMO_DATA=off) !!!`
   );
 }

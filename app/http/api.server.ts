@@ -38,16 +38,21 @@ declare global {
   }
 }
 
+/** How deep a JSON body may nest (the contract's go three or four levels deep). */
+export const MAX_JSON_DEPTH = 32;
+
 /**
  * The path of the first string (value or key, at any depth) that is not well-formed UTF-16: a lone
  * surrogate, which JSON's \ud800 escapes can carry but no database or UTF-8 encoder will take.
  */
-export function firstIllFormedString(value: unknown, path = "body"): string | null {
+export function firstIllFormedString(value: unknown, path = "body", depth = 0): string | null {
   if (typeof value === "string") return value.isWellFormed() ? null : path;
   if (typeof value !== "object" || value === null) return null;
+  // No body of the contract nests deeper than a few levels; a deeper one would only cost stack.
+  if (depth > MAX_JSON_DEPTH) throw validationError({ body: "field.tooDeep" });
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstIllFormedString(value[i], path === "body" ? String(i) : `${path}.${i}`);
+      const found = firstIllFormedString(value[i], path === "body" ? String(i) : `${path}.${i}`, depth + 1);
       if (found) return found;
     }
     return null;
@@ -55,7 +60,7 @@ export function firstIllFormedString(value: unknown, path = "body"): string | nu
   for (const [key, child] of Object.entries(value)) {
     const childPath = path === "body" ? key : `${path}.${key}`;
     if (!key.isWellFormed()) return childPath;
-    const found = firstIllFormedString(child, childPath);
+    const found = firstIllFormedString(child, childPath, depth + 1);
     if (found) return found;
   }
   return null;

@@ -174,6 +174,19 @@ describe("lone UTF-16 surrogates in JSON strings", () => {
   });
 });
 
+describe("deeply nested JSON", () => {
+  it("answers 400 naming the body to 20,000 nested arrays on an order action, and the order is untouched (found by the fuzz suite)", async () => {
+    const order = await pendingOrder();
+    const token = await client.token("alice");
+    const deep = "[".repeat(20_000) + "]".repeat(20_000);
+    const res = await api(server, "POST", `/api/v1/orders/${order.id}/accept`, { token, rawBody: deep });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_failed");
+    expect(res.body.error.details.fields).toHaveProperty("body");
+    expect((await client.get("alice", order.id)).body.status).toBe("PENDING");
+  });
+});
+
 describe("body size limits", () => {
   it("answers 413 payload_too_large to a 2 MB JSON body, declared or chunked, without reading it first", async () => {
     const order = await pendingOrder();
