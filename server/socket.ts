@@ -3,7 +3,9 @@
 // rule of form posts (server/origin.ts); a token may come from anywhere. A socket lives no longer than
 // its credentials: each one sits in the room of its session (`session:<key>`, and `sessions:<userId>`)
 // or of its token (`token:<id>`), and ending that session (log-out, password reset or change) or
-// revoking that token disconnects the room, on every instance (through the socket.io adapter).
+// revoking that token disconnects the room, on every instance (through the socket.io adapter). A socket
+// that joined a room as a member of an organization also sits in `member:<userId>:<orgId>`, closed
+// when that membership ends.
 // Rooms are joined only after the same checks as the pages:
 // - `org:join` {orgSlug} → room `org:<orgId>` once the user is a member (an API client: its own
 //   organization only);
@@ -30,7 +32,7 @@ import { getDb } from "~/utils/db.server";
 import { AppError, isAppError } from "~/utils/errors";
 import { getEnv } from "~/utils/env.server";
 import { onSessionsEnded, readSession, sessionKey } from "~/utils/session.server";
-import { onApiTokenRevoked } from "~/modules/api-token/token-events";
+import { onAccessEnded } from "~/modules/org/access-events";
 import { isSameOriginRequest } from "./origin";
 
 export type SocketUser = { id: string; name: string };
@@ -56,6 +58,11 @@ function sessionRoom(key: string): string {
 /** Every cookie socket of a user (not its token sockets: a password change leaves tokens valid). */
 function userSessionsRoom(userId: string): string {
   return `sessions:${userId}`;
+}
+
+/** A user's sockets joined as a member of an organization: closed when that membership ends. */
+function memberRoom(userId: string, orgId: string): string {
+  return `member:${userId}:${orgId}`;
 }
 
 function tokenRoom(tokenId: string): string {
@@ -145,7 +152,7 @@ export function attachSocketHandlers(io: Server): void {
 
     handle(socket, "org:join", async ({ orgSlug }) => {
       const actor = await actorFor(socket, orgSlug);
-      await socket.join(orgRoom(actor.orgId));
+      await socket.join([orgRoom(actor.orgId), memberRoom(actor.userId, actor.orgId)]);
     });
 
     handle(socket, "order:join", async ({ orderId, orgSlug }) => {
@@ -156,7 +163,7 @@ export function attachSocketHandlers(io: Server): void {
           const actor = await actorFor(socket, slug);
           const order = await getOrder(actor, orderId);
           joinedOrders(socket).set(order.id, actor);
-          await socket.join(orderRoom(order.id));
+          await socket.join([orderRoom(order.id), memberRoom(actor.userId, actor.orgId)]);
           return;
         } catch (error) {
           if (!isAppError(error) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
@@ -194,7 +201,10 @@ export function attachSocketHandlers(io: Server): void {
       const room = "sessionKey" in event ? sessionRoom(event.sessionKey) : userSessionsRoom(event.userId);
       io.in(room).disconnectSockets(true);
     }),
-    onApiTokenRevoked((event) => io.in(tokenRoom(event.tokenId)).disconnectSockets(true)),
+    onAccessEnded((event) => {
+      const room = event.kind === "api-token" ? tokenRoom(event.tokenId) : memberRoom(event.userId, event.orgId);
+      io.in(room).disconnectSockets(true);
+    }),
   ];
   io.httpServer?.once("close", () => {
     unsubscribe();

@@ -148,6 +148,27 @@ describe("sockets outlive no credential", () => {
     expect(heard(alice, after.id)).toBe(false);
   });
 
+  it("removing a member disconnects the sockets they joined as that member, and their tokens' sockets", async () => {
+    const orderId = await newOrder();
+    const aliceCookie = await loggedIn("alice@brasserie.test");
+    const invited = await api(server, "POST", "/api/v1/auth/token", { body: { email: "anna@brasserie.test", password: "comptoir-demo", organization: "brasserie-du-pont" } });
+    expect(invited.status).toBe(201);
+    const annaBrowser = await client({ cookie: await loggedIn("anna@brasserie.test") });
+    const annaIntegration = await client({ token: invited.body.token });
+    await join(annaBrowser, orderId, "brasserie-du-pont");
+    await join(annaIntegration, orderId);
+    const before = await postMessage(orderId, "Avant le départ d'Anna");
+    expect(heard(annaBrowser, before.id) && heard(annaIntegration, before.id)).toBe(true);
+
+    const membership = await getDb().membership.findFirstOrThrow({ where: { user: { email: "anna@brasserie.test" }, organization: { slug: "brasserie-du-pont" } } });
+    expect((await postForm(aliceCookie, "/o/brasserie-du-pont/members", { intent: "remove", id: membership.id })).status).toBe(302);
+    expect(await within(annaBrowser.disconnected)).toBe("io server disconnect");
+    expect(await within(annaIntegration.disconnected)).toBe("io server disconnect");
+    const after = await postMessage(orderId, "Après le départ d'Anna");
+    expect(heard(annaBrowser, after.id) || heard(annaIntegration, after.id)).toBe(false);
+    expect(await connectError({ token: invited.body.token })).toBe("unauthenticated");
+  });
+
   it("logging out disconnects the sockets of that session, not those of the user's other sessions", async () => {
     const orderId = await newOrder();
     const first = await loggedIn("alice@brasserie.test");

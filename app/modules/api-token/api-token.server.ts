@@ -8,7 +8,7 @@ import { hashToken, randomToken } from "~/utils/tokens.server";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
 import { requirePermission } from "../org/access.server";
-import { publishApiTokenRevoked } from "./token-events";
+import { publishAccessEnded } from "../org/access-events";
 
 export const TOKEN_PREFIX = "cpt_";
 const LAST_USED_PRECISION_MS = 60_000;
@@ -58,7 +58,7 @@ export async function revokeApiToken(actor: OrgActor, tokenId: string): Promise<
     data: { revokedAt: new Date() },
   });
   if (result.count === 0) throw new AppError("not_found", "error.not_found");
-  publishApiTokenRevoked({ tokenId });
+  publishAccessEnded({ kind: "api-token", tokenId });
 }
 
 /**
@@ -95,5 +95,5 @@ export async function authenticateApiToken(token: string): Promise<{ actor: OrgA
 /** DELETE /api/v1/auth/token: a token revokes itself. */
 export async function revokeApiTokenById(tokenId: string): Promise<void> {
   await getDb().apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
-  publishApiTokenRevoked({ tokenId });
+  publishAccessEnded({ kind: "api-token", tokenId });
 }

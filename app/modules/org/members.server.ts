@@ -8,6 +8,7 @@ import type { Role } from "~/utils/permissions";
 import { hashToken, randomToken } from "~/utils/tokens.server";
 import { parseInput } from "~/utils/validation";
 import { enqueueEmail, renderActionLinkEmail } from "../notify/outbox.server";
+import { publishAccessEnded } from "./access-events";
 import type { OrgActor } from "./actor";
 import { requirePermission } from "./access.server";
 import { inviteMemberSchema, updateMemberSchema } from "./schemas";
@@ -151,14 +152,19 @@ export async function updateMemberRole(actor: OrgActor, membershipId: string, in
 
 export async function removeMember(actor: OrgActor, membershipId: string): Promise<{ name: string; self: boolean; orgName: string }> {
   requirePermission(actor, "member:remove");
-  return getDb().$transaction(async (tx) => {
+  const removed = await getDb().$transaction(async (tx) => {
     const membership = await findMembership(tx, actor, membershipId);
     if (!canManageMember(actor, membership.role)) throw new AppError("forbidden", "members.ownerOnly");
     if (membership.role === "OWNER") await assertAnotherOwner(tx, actor, membership.id);
     // The member's API tokens for this organization go with the membership (cascade).
+    const tokens = await tx.apiToken.findMany({ where: { membershipId: membership.id, revokedAt: null }, select: { id: true } });
     await tx.membership.delete({ where: { id: membership.id } });
-    return { name: membership.user.name, self: membership.userId === actor.userId, orgName: actor.orgName };
+    return { membership, tokenIds: tokens.map((token) => token.id) };
   });
+  // Connections opened with that access close (sockets of the user's pages of this organization, its tokens').
+  for (const tokenId of removed.tokenIds) publishAccessEnded({ kind: "api-token", tokenId });
+  publishAccessEnded({ kind: "membership", userId: removed.membership.userId, orgId: actor.orgId });
+  return { name: removed.membership.user.name, self: removed.membership.userId === actor.userId, orgName: actor.orgName };
 }
 
 // ---- The invited person's side (/invitations/:token).
