@@ -31,8 +31,8 @@ import { getOrder } from "~/modules/order/order-view.server";
 import { getDb } from "~/utils/db.server";
 import { AppError, isAppError } from "~/utils/errors";
 import { getEnv } from "~/utils/env.server";
-import { onSessionsEnded, readSession, sessionKey } from "~/utils/session.server";
-import { onAccessEnded } from "~/modules/org/access-events";
+import { readSession, sessionKey } from "~/utils/session.server";
+import { onAccessEnded, type AccessEnded } from "~/utils/access-events.server";
 import { isSameOriginRequest } from "./origin";
 
 export type SocketUser = { id: string; name: string };
@@ -63,6 +63,19 @@ function userSessionsRoom(userId: string): string {
 /** A user's sockets joined as a member of an organization: closed when that membership ends. */
 function memberRoom(userId: string, orgId: string): string {
   return `member:${userId}:${orgId}`;
+}
+
+function roomOfEndedAccess(event: AccessEnded): string {
+  switch (event.kind) {
+    case "session":
+      return sessionRoom(event.sessionKey);
+    case "user-sessions":
+      return userSessionsRoom(event.userId);
+    case "api-token":
+      return tokenRoom(event.tokenId);
+    case "membership":
+      return memberRoom(event.userId, event.orgId);
+  }
 }
 
 function tokenRoom(tokenId: string): string {
@@ -196,19 +209,11 @@ export function attachSocketHandlers(io: Server): void {
     }),
   ];
   // Credentials that end close their sockets; the adapter carries the disconnection to every instance.
-  const unsubscribeCredentials = [
-    onSessionsEnded((event) => {
-      const room = "sessionKey" in event ? sessionRoom(event.sessionKey) : userSessionsRoom(event.userId);
-      io.in(room).disconnectSockets(true);
-    }),
-    onAccessEnded((event) => {
-      const room = event.kind === "api-token" ? tokenRoom(event.tokenId) : memberRoom(event.userId, event.orgId);
-      io.in(room).disconnectSockets(true);
-    }),
-  ];
+  // Access that ends closes the sockets opened with it; the adapter carries the disconnection to every instance.
+  const unsubscribeAccess = onAccessEnded((event) => io.in(roomOfEndedAccess(event)).disconnectSockets(true));
   io.httpServer?.once("close", () => {
     unsubscribe();
     unsubscribeChat.forEach((off) => off());
-    unsubscribeCredentials.forEach((off) => off());
+    unsubscribeAccess();
   });
 }

@@ -1,8 +1,8 @@
 // Sessions. The only file that imports lucia (v3 is deprecated upstream: keep it replaceable).
 // The cookie carries the session id; the Session table only its SHA-256, like API and reset tokens, so
 // that a copy of the database (a backup, a leaked file) opens nobody's session.
-import { EventEmitter } from "node:events";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { publishAccessEnded } from "./access-events.server";
 import { connectDb, sqlTimestamp, statement, writeTransaction } from "./db.server";
 import { getEnv } from "./env.server";
 import { hashToken } from "./tokens.server";
@@ -129,7 +129,7 @@ export async function readSession(cookieHeader: string | null): Promise<{
 export async function endSession(sessionId: string | null): Promise<string> {
   if (sessionId) {
     await lucia().invalidateSession(sessionId);
-    publishSessionsEnded({ sessionKey: sessionKey(sessionId) });
+    publishAccessEnded({ kind: "session", sessionKey: sessionKey(sessionId) });
   }
   return lucia().createBlankSessionCookie().serialize();
 }
@@ -137,30 +137,5 @@ export async function endSession(sessionId: string | null): Promise<string> {
 /** Ends every session of a user (after a password reset or change). */
 export async function endAllSessions(userId: string): Promise<void> {
   await lucia().invalidateUserSessions(userId);
-  publishSessionsEnded({ userId });
-}
-
-// ---- Ended sessions, for whatever holds a connection opened with one (server/socket.ts disconnects
-// its sockets). One emitter per process on globalThis: the server and the Remix build share it.
-
-/** One session (by its key), or every session of a user. */
-export type SessionsEnded = { sessionKey: string } | { userId: string };
-
-const SESSIONS_ENDED = "sessions:ended";
-const globalForSessionEvents = globalThis as unknown as { __comptoirSessionEvents?: EventEmitter };
-const sessionEvents: EventEmitter = (globalForSessionEvents.__comptoirSessionEvents ??= new EventEmitter());
-sessionEvents.setMaxListeners(0);
-
-export function onSessionsEnded(listener: (event: SessionsEnded) => void): () => void {
-  sessionEvents.on(SESSIONS_ENDED, listener);
-  return () => sessionEvents.off(SESSIONS_ENDED, listener);
-}
-
-function publishSessionsEnded(event: SessionsEnded): void {
-  try {
-    sessionEvents.emit(SESSIONS_ENDED, event);
-  } catch (error) {
-    // The session is ended in the database whatever a listener does.
-    console.error("A sessions:ended listener failed:", error);
-  }
+  publishAccessEnded({ kind: "user-sessions", userId });
 }

@@ -8,7 +8,7 @@ import { hashToken, randomToken } from "~/utils/tokens.server";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
 import { requirePermission } from "../org/access.server";
-import { publishAccessEnded } from "../org/access-events";
+import { publishAccessEnded } from "~/utils/access-events.server";
 
 export const TOKEN_PREFIX = "cpt_";
 const LAST_USED_PRECISION_MS = 60_000;

@@ -8,7 +8,7 @@ import type { Role } from "~/utils/permissions";
 import { hashToken, randomToken } from "~/utils/tokens.server";
 import { parseInput } from "~/utils/validation";
 import { enqueueEmail, renderActionLinkEmail } from "../notify/outbox.server";
-import { publishAccessEnded } from "./access-events";
+import { publishAccessEnded } from "~/utils/access-events.server";
 import type { OrgActor } from "./actor";
 import { requirePermission } from "./access.server";
 import { inviteMemberSchema, updateMemberSchema } from "./schemas";
