@@ -13,10 +13,10 @@
 import { fork, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
+import { freePort } from "../tests/setup/server-process";
 
 const args = process.argv.slice(2);
 const MESSAGES = Number(args.find((a) => a.startsWith("--messages="))?.split("=")[1] ?? 300);
@@ -71,17 +71,6 @@ log(`data ready: ${ORDERS} orders`);
 // ---- Instances and clients
 type Instance = { child: ChildProcess; baseUrl: string };
 type Memory = { heapUsed: number; rss: number; sockets: number };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();

@@ -1,58 +1,39 @@
 // The fuzz runs the server as `npm start` does, in its own process: a request that crashes it then
 // shows as a dead server (exit code and last log lines) instead of an error inside the test worker.
-import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
+import { startServerProcess, type StartedServer } from "../setup/server-process";
 import { send } from "./raw-http";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 export class ServerProcess {
-  private child: ChildProcess | null = null;
-  private log: string[] = [];
+  /** The process started last; stays after stop() for its log. */
+  private proc: StartedServer | null = null;
+  private running = false;
   baseUrl = "";
   /** Set when the process ended on its own: how, and what it said last. */
   death: string | null = null;
 
   async start(): Promise<void> {
-    const port = await freePort();
-    this.baseUrl = `http://127.0.0.1:${port}`;
     this.death = null;
-    this.log = [];
-    // DATA_DIR and DATABASE_URL come from tests/setup/integration-setup.ts: a migrated, seeded file.
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: { ...process.env, PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
+    this.proc = null;
+    // DATA_DIR and DATABASE_URL come from tests/setup/integration-setup.ts: a migrated, seeded file;
+    // NODE_ENV and APP_URL stay the test environment's.
+    const proc = await startServerProcess({
+      env: { NODE_ENV: process.env.NODE_ENV, APP_URL: process.env.APP_URL },
+      readyTimeoutMs: 90_000,
+      maxLogLines: 200,
+      killAfterMs: 5_000,
+    }).catch((error: Error) => {
+      throw new Error(`the server did not start: ${error.message}`);
     });
-    this.child = child;
-    const keep = (chunk: Buffer) => {
-      this.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-      if (this.log.length > 200) this.log.splice(0, this.log.length - 200);
-    };
-    child.stdout?.on("data", keep);
-    child.stderr?.on("data", keep);
-    child.once("exit", (code, signal) => {
-      if (this.child === child) this.death = `exited (code ${code}, signal ${signal})\n${this.lastLines(25)}`;
+    this.proc = proc;
+    this.baseUrl = proc.baseUrl;
+    this.running = true;
+    void proc.exited.then(({ code, signal }) => {
+      if (this.proc === proc && this.running) this.death = `exited (code ${code}, signal ${signal})\n${this.lastLines(25)}`;
     });
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (this.death) throw new Error(`the server did not start: ${this.death}`);
-      if (await this.healthy()) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`the server did not answer /healthz within 90 s\n${this.lastLines(25)}`);
   }
 
   lastLines(n: number): string {
-    return this.log.slice(-n).join("\n");
+    return (this.proc?.log() ?? "").split("\n").filter(Boolean).slice(-n).join("\n");
   }
 
   async healthy(): Promise<boolean> {
@@ -66,13 +47,8 @@ export class ServerProcess {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-    });
+    if (!this.running) return;
+    this.running = false;
+    await this.proc!.stop();
   }
 }

@@ -2,7 +2,6 @@
 // takes orders, `npm run restore -- <file>` puts it into a new data directory, and the restored data
 // passes `npm run verify-ledger` and holds every order committed before the backup began, with the
 // uploaded files.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { createOrderRecords } from "../factories/orders";
 import { useTestServer, type TestServer } from "../setup/http";
 import { daysFromToday, loadDemo, ordersClient, type Demo, type OrdersClient } from "../setup/orders-api";
+import { runTsx } from "../setup/server-process";
 
 let server: TestServer;
 let client: OrdersClient;
@@ -35,14 +35,7 @@ function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Prom
   const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
   // The test runs what package.json says, so a script renamed or pointed elsewhere fails here.
   expect(pkg.scripts[script]).toBe(`node --import tsx ${commands[script].join(" ")}`);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...commands[script], ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runTsx([...commands[script], ...args], { env });
 }
 
 describe("npm run backup / restore", () => {

@@ -1,10 +1,10 @@
 // Job leases: a scheduled job runs on one instance at a time — among concurrent callers in a process,
 // and among processes sharing the database — is taken over when its holder dies, and is kept for
 // the period after a run so that instances ticking together run it once per period.
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { acquireLease, runExclusive } from "~/modules/jobs/lease.server";
 import { getDb } from "~/utils/db.server";
+import { evalModule, runTsx } from "../setup/server-process";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -70,17 +70,11 @@ describe("runExclusive", () => {
       process.exit(0);
     `;
     const outputs = await Promise.all(
-      [1, 2, 3].map(
-        () =>
-          new Promise<string>((resolve, reject) => {
-            const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
-            let out = "";
-            let err = "";
-            child.stdout.on("data", (d) => (out += d));
-            child.stderr.on("data", (d) => (err += d));
-            child.on("exit", (code) => (code === 0 ? resolve(out.trim().split("\n").pop()!) : reject(new Error(err))));
-          }),
-      ),
+      [1, 2, 3].map(async () => {
+        const run = await runTsx(evalModule(script));
+        if (run.code !== 0) throw new Error(run.stderr);
+        return run.stdout.trim().split("\n").pop()!;
+      }),
     );
     const results = outputs.map((line) => JSON.parse(line) as { ran: boolean });
     expect(results.filter((r) => r.ran)).toHaveLength(1);

@@ -2,10 +2,8 @@
 // this file's SQLite database and data directory and the machine's Redis (127.0.0.1:6379) under a
 // prefix of their own: a message posted through one instance's API reaches a client of the other
 // within a second, and scheduled jobs (the outbox here) run once between them.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,55 +11,19 @@ import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { insertOrder } from "../setup/insert-order";
 import { api, apiToken, type TestServer } from "../setup/http";
+import { startServerProcess, type StartedServer } from "../setup/server-process";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `comptoir-test-${crypto.randomBytes(4).toString("hex")}`;
 
-type Instance = { server: TestServer; child: ChildProcess; log: () => string };
+type Instance = StartedServer & { server: TestServer };
 let a: Instance;
 let b: Instance;
 const sockets: Socket[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
 async function startInstance(): Promise<Instance> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: "http://localhost:3000", REDIS_URL, REDIS_PREFIX: PREFIX },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`instance not ready within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { server: { baseUrl, close: async () => {} }, child, log: () => output };
-}
-
-async function stop(instance: Instance | undefined) {
-  if (!instance || instance.child.exitCode !== null) return;
-  const exited = new Promise((r) => instance.child.once("exit", r));
-  instance.child.kill("SIGTERM");
-  await exited;
+  const instance = await startServerProcess({ env: { APP_URL: "http://localhost:3000", REDIS_URL, REDIS_PREFIX: PREFIX } });
+  return { ...instance, server: { baseUrl: instance.baseUrl, close: async () => {} } };
 }
 
 async function socketOn(instance: Instance, token: string): Promise<Socket> {
@@ -94,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of sockets) s.close();
-  await Promise.all([stop(a), stop(b)]);
+  await Promise.all([a?.stop(), b?.stop()]);
 });
 
 describe("two instances through Redis", () => {

@@ -1,7 +1,6 @@
 // Issue 10, accounts: the mail viewer is a local development tool, demo data only when DEMO_DATA is on,
 // rate limits on password reset / sign-up / the token endpoint (shared by instances), no account
 // enumeration by timing, and session ids stored as their SHA-256.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -19,6 +18,7 @@ import { createServer } from "../../server/app";
 import { SERVER_BUILD } from "../../server/build";
 import { createUser } from "../factories";
 import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
+import { startServerProcess, type StartedServer } from "../setup/server-process";
 
 function tmpDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-auth-"));
@@ -97,55 +97,16 @@ describe("demo data", () => {
     expect(() => parseEnv({ DATA_DIR: tmpDir(), DEMO_DATA: "yes please" })).toThrow(/DEMO_DATA/);
   });
 
-  type Started = { baseUrl: string; log: () => string; stop: () => Promise<void> };
-  const started: Started[] = [];
+  const started: StartedServer[] = [];
   afterAll(async () => {
     await Promise.all(started.map((s) => s.stop()));
   });
 
-  function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const srv = net.createServer();
-      srv.listen(0, "127.0.0.1", () => {
-        const { port } = srv.address() as net.AddressInfo;
-        srv.close(() => resolve(port));
-      });
-      srv.on("error", reject);
-    });
-  }
-
   /** `npm start` on a new data directory, as a user runs it. */
-  async function npmStart(env: Record<string, string>): Promise<Started> {
-    const dataDir = tmpDir();
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    let output = "";
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, APP_URL: baseUrl, DATABASE_URL: "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const stop = async () => {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    };
-    const server = { baseUrl, log: () => output, stop };
+  async function npmStart(env: Record<string, string>): Promise<StartedServer> {
+    const server = await startServerProcess({ dataDir: tmpDir(), env, readyTimeoutMs: 90_000 });
     started.push(server);
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      try {
-        if ((await fetch(`${baseUrl}/healthz`)).ok) return server;
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no /healthz: ${output}`);
+    return server;
   }
 
   it("DEMO_DATA=off: a new database starts empty, without the public accounts", async () => {

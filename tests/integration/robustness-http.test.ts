@@ -2,7 +2,7 @@
 // errors), every error keeps the contract's shape and a 500 names its request id, bodies are capped
 // while they stream (413 at once), lone UTF-16 surrogates are a 400, every answer carries the security
 // headers, and a real `npm start` process logs one JSON line per request without secrets.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +17,7 @@ import { createServer } from "../../server/app";
 import { SERVER_BUILD } from "../../server/build";
 import { api, PageClient, useTestServer, type TestServer } from "../setup/http";
 import { daysFromToday, loadDemo, ordersClient, type Demo, type OrdersClient } from "../setup/orders-api";
+import { startServerProcess, type StartedServer } from "../setup/server-process";
 
 let server: TestServer;
 let client: OrdersClient;
@@ -270,42 +271,21 @@ describe("security headers and request ids", () => {
 });
 
 describe("a real server process (npm start)", () => {
+  let instance: StartedServer;
   let child: ChildProcess;
   let baseUrl: string;
-  let output = "";
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-robustness-"));
-    const port = await new Promise<number>((resolve) => {
-      const probe = http.createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolve(port));
-      });
+    instance = await startServerProcess({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-robustness-")),
+      env: { LOG_LEVEL: "info" },
+      readyTimeoutMs: 90_000,
     });
-    baseUrl = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", APP_URL: baseUrl },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (c) => (output += c));
-    child.stderr!.on("data", (c) => (output += c));
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      const ok = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    ({ child, baseUrl } = instance);
   }, 120_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await instance?.stop();
   });
 
   it("survives unauthenticated %ZZ requests and logs one JSON line per request, without passwords, tokens or cookies", async () => {
@@ -325,6 +305,7 @@ describe("a real server process (npm start)", () => {
     expect(child.exitCode).toBeNull();
     expect((await fetch(`${baseUrl}/healthz`)).ok).toBe(true);
 
+    const output = instance.log();
     const lines = output.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
     const zz = lines.filter((l) => l.msg === "request" && l.status === 400);
     expect(zz.map((l) => l.route)).toEqual(["/api/v1/orders/:id", "/api/v1/invoices/:id/invoice.pdf", "/api/v1/orders/:id/messages"]);

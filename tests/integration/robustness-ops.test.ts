@@ -1,7 +1,6 @@
 // Issue 10, scheduled jobs across instances: a killed instance must not stall email (or any other job)
 // for minutes. Leases are short and renewed while their job runs; the job that loses its lease stops;
 // the one-off commands take the same lease as the server.
-import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +10,7 @@ import { LEASE_TTL_MS, runExclusive } from "~/modules/jobs/lease.server";
 import { deliverOutbox, enqueueEmail } from "~/modules/notify/outbox.server";
 import { getDb } from "~/utils/db.server";
 import { SCHEDULED_JOBS, startScheduler } from "../../server/scheduler";
+import { evalModule, spawnTsx } from "../setup/server-process";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const run = promisify(execFile);
@@ -50,17 +50,14 @@ describe("a killed instance hands its jobs over within seconds", () => {
       const outbox = SCHEDULED_JOBS.find((job) => job.name === "outbox");
       startScheduler([{ ...outbox, everyMs: 100 }], { holder: "instance-A" });
     `;
-    const instanceA: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${(silentSmtp.address() as net.AddressInfo).port}` },
-      stdio: "ignore",
-    });
-    cleanups.push(() => instanceA.kill("SIGKILL"));
+    const instanceA = spawnTsx(evalModule(script), { env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${(silentSmtp.address() as net.AddressInfo).port}` } });
+    cleanups.push(() => instanceA.stop("SIGKILL"));
     await until("instance A to hold the outbox lease and reach its SMTP server", async () => {
       const lease = await getDb().jobLease.findUnique({ where: { name: "outbox" } });
       return lease !== null && lease.expiresAt > new Date() && stuck.size > 0;
     }, 20_000);
 
-    instanceA.kill("SIGKILL");
+    instanceA.child.kill("SIGKILL");
     const killedAt = Date.now();
     const outbox = SCHEDULED_JOBS.find((job) => job.name === "outbox")!;
     const instanceB = startScheduler([{ ...outbox, everyMs: 200 }], { holder: "instance-B" });

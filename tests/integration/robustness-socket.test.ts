@@ -1,13 +1,12 @@
 // Issue 10, sockets: a socket lives no longer than its credentials (a revoked token, an ended session),
 // and a cookie handshake from another origin is refused like a cross-site form post.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import net from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { insertOrder } from "../setup/insert-order";
 import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
+import { startServerProcess, type StartedServer } from "../setup/server-process";
 
 type Client = { socket: Socket; events: { event: string; payload: any }[]; disconnected: Promise<string> };
 
@@ -221,43 +220,16 @@ describe("across instances (Redis adapter)", () => {
   // Two `npm start` processes sharing this file's database and the machine's Redis under a prefix of
   // their own: a revocation handled by one disconnects the sockets held by the other.
   const prefix = `comptoir-test-${crypto.randomBytes(4).toString("hex")}`;
-  const children: ChildProcess[] = [];
+  const instances: StartedServer[] = [];
   let a: string;
   let b: string;
 
-  function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const srv = net.createServer();
-      srv.listen(0, "127.0.0.1", () => {
-        const { port } = srv.address() as net.AddressInfo;
-        srv.close(() => resolve(port));
-      });
-      srv.on("error", reject);
-    });
-  }
-
   async function startInstance(): Promise<string> {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: "http://localhost:3000", REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PREFIX: prefix },
-      stdio: ["ignore", "pipe", "pipe"],
+    const instance = await startServerProcess({
+      env: { APP_URL: "http://localhost:3000", REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_PREFIX: prefix },
     });
-    children.push(child);
-    let output = "";
-    child.stdout!.on("data", (d) => (output += d));
-    child.stderr!.on("data", (d) => (output += d));
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}):\n${output}`);
-      try {
-        if ((await fetch(`${baseUrl}/healthz`)).ok) return baseUrl;
-      } catch {
-        /* not listening yet */
-      }
-      if (Date.now() > deadline) throw new Error(`instance not ready within 60 s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    instances.push(instance);
+    return instance.baseUrl;
   }
 
   beforeAll(async () => {
@@ -265,14 +237,7 @@ describe("across instances (Redis adapter)", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(
-      children.map((child) => {
-        if (child.exitCode !== null) return;
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        return exited;
-      }),
-    );
+    await Promise.all(instances.map((instance) => instance.stop()));
   });
 
   it("a token revoked through one instance disconnects its socket on the other", async () => {
