@@ -67,9 +67,14 @@ migrateDatabase(process.env.DATABASE_URL);
 
 type Memory = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 
+/** The node flags of `npm start` (package.json), so that the server runs as it does in production; --node-flags= overrides them. */
+const START_FLAGS = (option("node-flags") ?? (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start)
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--") && word !== "--import");
+
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(path.resolve("bench/memory-server.ts"), [], {
-    execArgv: ["--import", "tsx", "--expose-gc"],
+    execArgv: [...START_FLAGS, "--import", "tsx", "--expose-gc"],
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -95,6 +100,10 @@ function ask<T>(child: ChildProcess, message: { type: string; [key: string]: unk
 }
 
 const { child, port } = await startServer();
+log(`server flags: ${START_FLAGS.join(" ") || "(none)"}`);
+const memory = (gc: boolean) => ask<Memory & { type: string }>(child, { type: "memory", gc });
+// Before any request: the code the server loads at start (PDF, email and payment libraries come later).
+const atStart = await memory(true);
 const client = new HttpClient("127.0.0.1", port, CLIENTS * 2);
 const token = (await client.json("POST", "/api/v1/auth/token", { body: { email: "alice@brasserie.test", password: "comptoir-demo", organization: "brasserie-du-pont" } })).data.token as string;
 const auth = { authorization: `Bearer ${token}` };
@@ -128,12 +137,16 @@ const ROUTES: Route[] = [
   { name: "invoice PDF", path: (i) => `/api/v1/invoices/${invoices[i % invoices.length].id}/invoice.pdf`, headers: auth },
   { name: "receivables API", path: (i) => `/api/v1/receivables?customer=${invoices[i % invoices.length].buyerId}`, headers: auth },
 ];
+// Each route once, with the RSS it adds on its first request (code loaded and compiled, caches).
+const firstRequestRss: { name: string; rss: number }[] = [];
 for (const route of ROUTES) {
+  const rssBefore = (await memory(true)).rss;
   const reply = await client.request("GET", route.path(0), { headers: route.headers });
   if (reply.status !== 200) throw new Error(`${route.name}: ${reply.status} ${reply.body.slice(0, 200)}`);
+  firstRequestRss.push({ name: route.name, rss: (await memory(true)).rss - rssBefore });
 }
+log(`RSS added by each route's first request: ${firstRequestRss.map((r) => `${r.name} ${mb(r.rss)}`).join(", ")}`);
 
-const memory = (gc: boolean) => ask<Memory & { type: string }>(child, { type: "memory", gc });
 const snapshot = async (name: string) => {
   if (!withSnapshots) return;
   const { file } = await ask<{ file: string }>(child, { type: "snapshot", file: path.join(root, `${name}.heapsnapshot`) });
@@ -188,7 +201,8 @@ const result = {
     "",
     "| when | RSS | heap used | heap total | external | array buffers |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    memoryRow("before (after a full GC)", before),
+    memoryRow("at start, before any request (after a full GC)", atStart),
+    memoryRow("before the load, each route asked once (after a full GC)", before),
     memoryRow("peak RSS during the load (sampled every 250 ms)", peak),
     memoryRow("right after the load", afterLoad),
     memoryRow("5 s later, after a full GC", afterGc),
