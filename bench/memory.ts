@@ -20,12 +20,24 @@ import { HttpClient, runLoad } from "./http-client";
 
 /** Hand-written: what the heap snapshots showed, and what changed. */
 const MEMORY_FINDINGS = [
-  "### Findings (hand-written, 2026-12-04; the machine's load average was 5–10 on 2 cores, shared with other test runs, so the request rates and the peaks vary from run to run)",
+  "### Findings (hand-written, 2026-12-04, 2 cores shared with other test runs: load average 4–6, so rates and peaks vary ±15 % from run to run)",
   "",
-  "- **At rest** the server holds 300–360 MB of RSS with an 84 MB JS heap: the rest is code. Importing the Remix build takes the process from 110 to 288 MB (measured import by import: `@react-pdf/renderer` +40 MB, `@react-email/components` +44 MB — it bundles a Tailwind compiler —, `stripe` +12 MB, React/Remix ~15 MB). better-sqlite3's page cache (2 MB by default) and Prisma (+17 MB with its WASM query compiler) are small next to it.",
-  "- **Under the load** the JS heap grows, not native memory (external stays at 27 MB): heap used peaks at 120–340 MB and RSS at 410–620 MB on the demo data, 620 MB on 51,636 orders. After a full GC the heap is back at ~89 MB, and heap snapshots before and after a load (`--snapshots`) hold 107 and 114 MB (the largest items: 23 MB of array-buffer data, the build's 8 MB source text, 3 MB of inline source maps): nothing is retained, there is no leak. The growth is garbage of the requests in flight that V8 lets accumulate before a major GC, and RSS keeps the pages the heap grew into.",
-  "- **Tried and dropped:** rendering PDFs one at a time per thread. Two back-to-back runs of 20 s on the demo data gave peaks of 620 MB with it and 413 MB without: within the noise of this machine, so the change was reverted.",
-  "- **Goal < 300 MB: not met.** It needs the code at rest to shrink (load React PDF and React Email only when a PDF or an email is first needed: ~85 MB) and the heap's growth to be bounded (V8's young generation size, or `--max-old-space-size` set from the machine's memory), each measured on a quiet machine with this scenario.",
+  "Before this work (commit 20ce5b1, `npm run bench:memory -- --seconds=20 --no-report`, demo data): 328 MB of RSS before the load (86 MB heap), **468 MB peak**, 470 MB after the load and a GC; earlier runs 413–626 MB. Each step below was measured with the same command (15–20 s, demo data), kept only if it helped:",
+  "",
+  "| step | RSS at start | before the load | peak under load | kept |",
+  "| --- | ---: | ---: | ---: | --- |",
+  "| baseline (all libraries imported at start, PDFs drawn in the server's thread) | — | 328 MB | 468 MB | — |",
+  "| 1. React Email's renderer and stripe loaded on first use; the eleven React Email components from their own packages (`@react-email/components` bundles a Tailwind compiler: 46 MB vs 11 MB) | measured with step 2 | | | yes |",
+  "| 2. single PDFs drawn in a long-lived worker pool (1 worker on 2 cores, ended after 30 s idle, 192 MB old-generation cap): the server's thread never imports React PDF (checked: no `@react-pdf` import in build/index.js, none on the tsx side) | 248 MB | 365–377 MB | 442–457 MB | yes (heap before the load 86 → 47 MB; the worker costs ~70–90 MB of RSS while up, ~20 MB after it ends) |",
+  "| 3a. `MALLOC_ARENA_MAX=2` (glibc arenas) | 248 MB | 361 MB | 439 MB | no (no gain) |",
+  "| 3b. `--max-semi-space-size=8` / `4` / `2` (V8's default 16) | 218 / 209 / 203 MB | 347 / 329 / 316 MB | 396 / 368 / 341 MB | 4 MB (2 MB gave the lowest peak but the lowest request rate of the runs) |",
+  "| 3c. PDF worker young generation 8 MB instead of 32 | — | −17 MB while the worker is up | — | no: an invoice's drawing time doubled (100 vs 47 ms) |",
+  "",
+  "- **Where the memory goes now** (the tables above, `/proc/<pid>/smaps`): at start 210–250 MB, of which 42 MB is JS heap; the rest is the node binary (43 MB), code and the tsx loader's thread, Prisma's WASM query compiler. The first PDF adds 70–90 MB: the worker thread's own V8 heap, React PDF, its layout engine (yoga, WASM) and fonts; a process that draws PDFs in its own thread pays the same (~97 MB measured, for good), the worker gives it back 30 s after the last PDF (the after-GC row). Under the load the server's heap grows by 50–80 MB of in-flight garbage (no leak: heap snapshots before/after hold the same, see `--snapshots`).",
+  "- **Goal peak RSS < 300 MB: not met** on this scenario (demo data, 30 s: peak 405 MB, 303 MB once the PDF worker has ended). What is left: the PDF worker while it is up (the scenario draws 190 PDFs in its first seconds), and the code at start. Next candidates: a plain-JS bundle of the PDF worker (no tsx loader thread in it), loading the app code once (server/ loads part of it a second time through tsx, next to the Remix build), and a smaller semi-space if the request rate allows.",
+  "- **Latency alone** (`node --import tsx bench/memory-latency.ts`, before → after): list API p50/p95 with 1 client 4.3/20.9 → 2.8/6.7 ms, with 8 clients 20.7/37.6 → 14.2–24.0/19.1–44.1 ms (two runs; within this machine's noise); an invoice PDF drawn on its first download 53/89 → 47/85 ms, read from its file 7/12 → 4–9/8–31 ms; the process's first PDF 128 ms → 0.8–1.5 s (the worker starts and loads React PDF through tsx). Under the mixed load the main thread no longer runs React PDF's layout: p50 of every route fell (198 → 95 ms over all requests, 64–69 → 127 requests/s).",
+  "- **51,636 orders** (`--db=/tmp/mem/big.db`, a copy of the database `node --import tsx bench/orders.ts --orders=50000 --no-http` leaves in .cache/bench/data): peak 626 → 374 MB. The trade-off shows there: the scenario draws up to 700 distinct PDFs, all queued on the one worker of a 2-core machine, so the PDF routes' p50 rose from ~500 ms to ~1.3 s while every other route fell from 430–610 ms to 14–45 ms (33 vs 27 requests/s in all). A second worker (`sharedPdfPool`, one per spare core, at most 2) would cost another ~70–90 MB while up.",
+  "- **Not set: `--max-old-space-size`.** V8's default limit (from the machine's memory) stays: a low limit would kill the process under a legitimate spike (a large export, a burst of PDF downloads), and the peak is not old-generation growth.",
 ].join("\n");
 
 const args = process.argv.slice(2);
@@ -67,9 +79,14 @@ migrateDatabase(process.env.DATABASE_URL);
 
 type Memory = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 
+/** The node flags of `npm start` (package.json), so that the server runs as it does in production; --node-flags= overrides them. */
+const START_FLAGS = (option("node-flags") ?? (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start)
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--") && word !== "--import");
+
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(path.resolve("bench/memory-server.ts"), [], {
-    execArgv: ["--import", "tsx", "--expose-gc"],
+    execArgv: [...START_FLAGS, "--import", "tsx", "--expose-gc"],
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -95,6 +112,10 @@ function ask<T>(child: ChildProcess, message: { type: string; [key: string]: unk
 }
 
 const { child, port } = await startServer();
+log(`server flags: ${START_FLAGS.join(" ") || "(none)"}`);
+const memory = (gc: boolean) => ask<Memory & { type: string }>(child, { type: "memory", gc });
+// Before any request: the code the server loads at start (PDF, email and payment libraries come later).
+const atStart = await memory(true);
 const client = new HttpClient("127.0.0.1", port, CLIENTS * 2);
 const token = (await client.json("POST", "/api/v1/auth/token", { body: { email: "alice@brasserie.test", password: "comptoir-demo", organization: "brasserie-du-pont" } })).data.token as string;
 const auth = { authorization: `Bearer ${token}` };
@@ -128,12 +149,16 @@ const ROUTES: Route[] = [
   { name: "invoice PDF", path: (i) => `/api/v1/invoices/${invoices[i % invoices.length].id}/invoice.pdf`, headers: auth },
   { name: "receivables API", path: (i) => `/api/v1/receivables?customer=${invoices[i % invoices.length].buyerId}`, headers: auth },
 ];
+// Each route once, with the RSS it adds on its first request (code loaded and compiled, caches).
+const firstRequestRss: { name: string; rss: number }[] = [];
 for (const route of ROUTES) {
+  const rssBefore = (await memory(true)).rss;
   const reply = await client.request("GET", route.path(0), { headers: route.headers });
   if (reply.status !== 200) throw new Error(`${route.name}: ${reply.status} ${reply.body.slice(0, 200)}`);
+  firstRequestRss.push({ name: route.name, rss: (await memory(true)).rss - rssBefore });
 }
+log(`RSS added by each route's first request: ${firstRequestRss.map((r) => `${r.name} ${mb(r.rss)}`).join(", ")}`);
 
-const memory = (gc: boolean) => ask<Memory & { type: string }>(child, { type: "memory", gc });
 const snapshot = async (name: string) => {
   if (!withSnapshots) return;
   const { file } = await ask<{ file: string }>(child, { type: "snapshot", file: path.join(root, `${name}.heapsnapshot`) });
@@ -188,7 +213,8 @@ const result = {
     "",
     "| when | RSS | heap used | heap total | external | array buffers |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    memoryRow("before (after a full GC)", before),
+    memoryRow("at start, before any request (after a full GC)", atStart),
+    memoryRow("before the load, each route asked once (after a full GC)", before),
     memoryRow("peak RSS during the load (sampled every 250 ms)", peak),
     memoryRow("right after the load", afterLoad),
     memoryRow("5 s later, after a full GC", afterGc),

@@ -1,6 +1,6 @@
 // One template for every "click this link to continue" email: password reset, email change,
 // invitations. Each kind has its texts in both languages here.
-import { Button, Link, Text } from "@react-email/components";
+import { Button, Link, Text } from "./components/primitives";
 import { buttonStyle, EmailLayout, type EmailLanguage } from "./components/layout";
 
 export type ActionLinkKind = "password-reset" | "email-change" | "member-invitation" | "relation-invitation";

@@ -1,7 +1,7 @@
 // The chat digest: one email per order for a member who has not read its new messages within 10
 // minutes (app/modules/chat/digest.server.ts). Props only: the caller formats the times. Bodies are
 // shown as text (React escapes them): a message is never markup.
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Button, Link, Section, Text } from "./components/primitives";
 import { buttonStyle, EmailLayout, type EmailLanguage } from "./components/layout";
 
 export type ChatDigestMessage = { author: string; organization: string; body: string; time: string; files: string[] };

@@ -1,5 +1,5 @@
 // "Credit note issued" email, sent with the credit note PDF attached.
-import { Text } from "@react-email/components";
+import { Text } from "./components/primitives";
 import { EmailLayout, type EmailLanguage } from "./components/layout";
 import { DetailRows, OpenButton } from "./invoice-details";
 

@@ -1,5 +1,5 @@
 // What the invoicing emails share: a list of label/value rows and the "open it" button with its link.
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Button, Link, Section, Text } from "./components/primitives";
 import { buttonStyle, type EmailLanguage } from "./components/layout";
 
 const rowLabel = { fontSize: "13px", color: "#6b7280", margin: "0" } as const;

@@ -1,5 +1,5 @@
 // Overdue invoice reminder (daily job: app/modules/invoice/reminders.server.ts).
-import { Text } from "@react-email/components";
+import { Text } from "./components/primitives";
 import { EmailLayout, type EmailLanguage } from "./components/layout";
 import { DetailRows, OpenButton } from "./invoice-details";
 

@@ -1,6 +1,6 @@
 // "Invoice published" email, sent with the invoice PDF attached. Props only: the caller formats money
 // and dates in the recipient's language.
-import { Text } from "@react-email/components";
+import { Text } from "./components/primitives";
 import { EmailLayout, type EmailLanguage } from "./components/layout";
 import { DetailRows, OpenButton } from "./invoice-details";
 

@@ -1,6 +1,6 @@
 // One template for every order event email (placed, accepted, rejected, shipped, delivered), with its
 // texts in both languages here. Props only: the caller formats money and dates.
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Button, Link, Section, Text } from "./components/primitives";
 import { buttonStyle, EmailLayout, type EmailLanguage } from "./components/layout";
 
 export type OrderEventType = "PLACED" | "ACCEPTED" | "REJECTED" | "SHIPPED" | "DELIVERED";

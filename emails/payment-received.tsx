@@ -1,5 +1,5 @@
 // "Payment received" email: the amount, how it was paid, and the invoices it settles.
-import { Text } from "@react-email/components";
+import { Text } from "./components/primitives";
 import { EmailLayout, type EmailLanguage } from "./components/layout";
 import { DetailRows, OpenButton } from "./invoice-details";
 

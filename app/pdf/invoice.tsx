@@ -4,7 +4,7 @@
 // (credits, payments, balance) is not on it: the document never changes once published.
 // Texts in French and English here, in the buyer's language (Invoice.locale).
 import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
-import { LINE_KINDS, priceLine, type LineKind, type OrderTotals, type PricingOptions } from "~/modules/pricing/totals";
+import { priceLine, type LineKind, type OrderTotals, type PricingOptions } from "~/modules/pricing/totals";
 import { formatBps, formatCents, formatNumber, formatUnitPrice4 } from "~/utils/money";
 import { baseStyles, pdfDate, pdfText, type PdfLanguage } from "./common";
 import { docStyles as s, GrandTotalRow, MetaRow, PartyBlock, pdfBytes, TotalRow, type PdfParty } from "./document-parts";
@@ -123,14 +123,7 @@ const INVOICE_COPY: Record<
   },
 };
 
-/** The locale a document writes numbers with: the stored one when complete (fr-BE), else the language's usual one. */
-export function documentLocale(locale: string, language: PdfLanguage): string {
-  return /^[a-z]{2}-[A-Z]{2}$/.test(locale) ? locale : language === "fr" ? "fr-FR" : "en-GB";
-}
-
-export function asLineKind(kind: string): LineKind {
-  return (LINE_KINDS as readonly string[]).includes(kind) ? (kind as LineKind) : "ITEM";
-}
+export { asLineKind, documentLocale } from "./document-props";
 
 /** Net amount and tax per tax rate, highest rate first (the lines' taxes, as computeTotals sums them). */
 export function taxesByRate(lines: readonly DocumentLine[], options: PricingOptions): { rateBps: number; baseCents: number; taxCents: number }[] {

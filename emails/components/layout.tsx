@@ -1,4 +1,4 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "./primitives";
 import type { ReactNode } from "react";
 
 export type EmailLanguage = "fr" | "en";

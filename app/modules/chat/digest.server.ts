@@ -8,12 +8,11 @@
 // a parameter so that tests move the clock. Emails are rendered before the transaction that writes
 // them to the outbox; that transaction marks the row only if it is still undigested, so that two
 // runs can never send the same digest twice.
-import { render } from "@react-email/render";
 import ChatDigestEmail, { chatDigestSubject, type ChatDigestEmailProps } from "../../../emails/chat-digest";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { recipientLanguage } from "../order/notifications.server";
-import { enqueueEmail } from "../notify/outbox.server";
+import { enqueueEmail, renderEmailBodies } from "../notify/outbox.server";
 import { usersWithEmailOff } from "../notify/preferences.server";
 
 export const DIGEST_DELAY_MS = 10 * 60_000;
@@ -78,9 +77,7 @@ export async function sendChatDigests(now: Date = new Date(), options: { signal?
           url: `${appUrl}/o/${encodeURIComponent(membership.organization.slug)}/orders/${row.orderId}?tab=messages`,
           settingsUrl: `${appUrl}/account/notifications`,
         };
-        const element = ChatDigestEmail(props);
-        const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-        email = { to: row.user.email, subject: chatDigestSubject(props), html, text };
+        email = { to: row.user.email, subject: chatDigestSubject(props), ...(await renderEmailBodies(ChatDigestEmail(props))) };
       }
     }
     const sent = await db.$transaction(async (tx) => {

@@ -1,54 +1,106 @@
-// A small pool of worker threads drawing invoice and credit-note PDFs for a bulk export: React PDF's
-// layout is synchronous JavaScript (about 25 ms per invoice), so a thousand invoices drawn in the
-// server's thread would take it for half a minute; the workers draw them on the other cores while
-// this thread keeps answering requests and writes the zip.
+// Worker threads that draw the app's PDFs (purchase orders, invoices, credit notes), so that the
+// server's own thread never loads React PDF nor runs its layout: the layout is synchronous JavaScript
+// (about 25 ms per invoice) and React PDF is ~40 MB of code and garbage that would otherwise live in
+// the server's heap. Two uses:
+//   - `sharedPdfPool()`: the process's long-lived pool for single documents (page and API downloads,
+//     email attachments): one or two workers, started on first use and ended after 30 s without work,
+//     each with a bounded heap (`resourceLimits`).
+//   - `createPdfPool()`: a pool for one bulk export (one worker per core, at most 4), closed after it.
 //
 // Each worker loads ./pdf-worker.ts through tsx (as the server itself runs: `node --import tsx`), so
-// the pool is started from the project root (process.cwd(), where server/, app/ and the tests run).
-// The pool lives for one export: `close()` ends its workers. A worker that fails fails its task (the
-// export is then FAILED, and can be started again).
+// pools are started from the project root (process.cwd(), where server/, app/ and the tests run).
+// A worker that fails or dies (e.g. out of its heap) fails its one task — a 500 `internal` for a
+// download — and the next task starts a new worker; the others keep drawing.
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { CreditNotePdfProps } from "~/pdf/credit-note";
 import type { InvoicePdfProps } from "~/pdf/invoice";
-import type { PdfRenderer } from "../invoice/documents.server";
+import type { PurchaseOrderPdfProps } from "~/pdf/purchase-order";
 
-export type PdfTask = { kind: "invoice"; props: InvoicePdfProps } | { kind: "credit-note"; props: CreditNotePdfProps };
+export type PdfTask =
+  | { kind: "invoice"; props: InvoicePdfProps }
+  | { kind: "credit-note"; props: CreditNotePdfProps }
+  | { kind: "purchase-order"; props: PurchaseOrderPdfProps };
 export type PdfWorkerReply = { id: number; bytes?: Uint8Array; error?: string };
 
+/** Draws PDFs; the documents modules take one (the shared pool by default). */
+export type PdfRenderer = {
+  invoice: (props: InvoicePdfProps) => Promise<Uint8Array>;
+  creditNote: (props: CreditNotePdfProps) => Promise<Uint8Array>;
+  purchaseOrder: (props: PurchaseOrderPdfProps) => Promise<Uint8Array>;
+};
+
 type Pending = { id: number; task: PdfTask; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
-type Slot = { worker: Worker; current: Pending | null };
+type Slot = { worker: Worker; current: Pending | null; idleTimer: NodeJS.Timeout | null; gone: boolean };
 
 export const WORKER_FILE = path.resolve("app/modules/document-export/pdf-worker.ts");
 
-/** Workers for this machine: one per core, at most 4 (the server's own thread keeps a core busy too). */
+/**
+ * A worker's heap: React PDF and tsx take ~35 MB of it; a 400-line invoice's layout stays well under
+ * 100 MB. A document that needs more fails alone instead of growing the process without bound. An
+ * 8 MB young generation saved 17 MB of RSS but doubled an invoice's drawing time (100 vs 47 ms): 32.
+ */
+export const PDF_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+
+/** Workers for a bulk export on this machine: one per core, at most 4 (the server's own thread keeps a core busy too). */
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
-export type PdfPool = PdfRenderer & { close(): Promise<void> };
+export type PdfPoolOptions = {
+  /** End a worker after this long without a task (default: never, until close()). */
+  idleMs?: number;
+  resourceLimits?: ResourceLimits;
+};
 
-export function createPdfPool(size = defaultPoolSize()): PdfPool {
+export type PdfPool = PdfRenderer & {
+  close(): Promise<void>;
+  /** Workers running now (started on demand, ended when idle). */
+  workerCount(): number;
+};
+
+export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions = {}): PdfPool {
   const queue: Pending[] = [];
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
 
+  const retire = (slot: Slot) => {
+    if (slot.gone) return;
+    slot.gone = true;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+  };
+
   const dispatch = () => {
     for (const slot of slots) {
       if (slot.current || !queue.length) continue;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       slot.current = queue.shift()!;
+      slot.worker.ref(); // a task in flight keeps the process alive, an idle worker does not
       slot.worker.postMessage({ id: slot.current.id, task: slot.current.task });
+    }
+    for (const slot of slots) {
+      if (slot.current || slot.idleTimer || options.idleMs === undefined) continue;
+      slot.worker.unref();
+      slot.idleTimer = setTimeout(() => {
+        retire(slot);
+        void slot.worker.terminate();
+      }, options.idleMs);
+      slot.idleTimer.unref();
     }
   };
 
   const start = (): Slot => {
     // An ES module worker written in TypeScript: tsx's loader is registered inside the worker first.
     const code = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}); })`;
-    const slot: Slot = { worker: new Worker(code, { eval: true }), current: null };
-    slot.worker.on("message", (reply: PdfWorkerReply) => {
+    const worker = new Worker(code, { eval: true, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+    const slot: Slot = { worker, current: null, idleTimer: null, gone: false };
+    worker.on("message", (reply: PdfWorkerReply) => {
       const done = slot.current;
       if (!done || done.id !== reply.id) return;
       slot.current = null;
@@ -56,16 +108,23 @@ export function createPdfPool(size = defaultPoolSize()): PdfPool {
       else done.reject(new Error(reply.error ?? "PDF worker failed"));
       dispatch();
     });
+    // 'error' (e.g. ERR_WORKER_OUT_OF_MEMORY) is followed by 'exit': the slot fails once.
     const fail = (error: Error) => {
-      slot.current?.reject(error);
+      if (slot.gone) return;
+      retire(slot);
+      const lost = slot.current;
       slot.current = null;
-      slots.splice(slots.indexOf(slot), 1);
-      // The tasks waiting for it go to the others, or fail when none is left.
-      if (!slots.length) for (const waiting of queue.splice(0)) waiting.reject(error);
-      else dispatch();
+      lost?.reject(error);
+      // A worker that died idle may not start at all (a broken install): the waiting tasks fail
+      // rather than loop on new workers. Otherwise they go to the others, or to a new worker.
+      if (!lost && !slots.length) for (const waiting of queue.splice(0)) waiting.reject(error);
+      if (queue.length && !closed) {
+        if (slots.length < size) slots.push(start());
+        dispatch();
+      }
     };
-    slot.worker.on("error", fail);
-    slot.worker.on("exit", (code) => {
+    worker.on("error", fail);
+    worker.on("exit", (code) => {
       if (!closed) fail(new Error(`PDF worker exited (${code})`));
     });
     return slot;
@@ -74,18 +133,36 @@ export function createPdfPool(size = defaultPoolSize()): PdfPool {
   const run = (task: PdfTask) =>
     new Promise<Uint8Array>((resolve, reject) => {
       if (closed) return reject(new Error("PDF pool closed"));
-      if (slots.length < size) slots.push(start());
       queue.push({ id: nextId++, task, resolve, reject });
+      if (slots.length < size && !slots.some((s) => !s.current)) slots.push(start());
       dispatch();
     });
 
   return {
     invoice: (props) => run({ kind: "invoice", props }),
     creditNote: (props) => run({ kind: "credit-note", props }),
+    purchaseOrder: (props) => run({ kind: "purchase-order", props }),
+    workerCount: () => slots.length,
     async close() {
       closed = true;
       for (const waiting of queue.splice(0)) waiting.reject(new Error("PDF pool closed"));
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+      const ending = slots.splice(0);
+      for (const slot of ending) retire(slot);
+      await Promise.all(ending.map((s) => s.worker.terminate()));
     },
   };
+}
+
+/** How long a worker of the shared pool stays up without work (it costs ~60 MB of RSS while up). */
+export const SHARED_POOL_IDLE_MS = 30_000;
+
+const globalForPool = globalThis as unknown as { __comptoirPdfPool?: PdfPool };
+
+/** The process's pool for single documents: one worker per spare core, at most 2. */
+export function sharedPdfPool(): PdfPool {
+  globalForPool.__comptoirPdfPool ??= createPdfPool(Math.max(1, Math.min(2, os.availableParallelism() - 1)), {
+    idleMs: SHARED_POOL_IDLE_MS,
+    resourceLimits: PDF_WORKER_LIMITS,
+  });
+  return globalForPool.__comptoirPdfPool;
 }

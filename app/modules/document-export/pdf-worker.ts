@@ -3,12 +3,24 @@
 import { parentPort } from "node:worker_threads";
 import { renderCreditNotePdf } from "~/pdf/credit-note";
 import { renderInvoicePdf } from "~/pdf/invoice";
+import { renderPurchaseOrderPdf } from "~/pdf/purchase-order";
 import type { PdfTask, PdfWorkerReply } from "./pdf-pool.server";
+
+function draw(task: PdfTask): Promise<Uint8Array> {
+  switch (task.kind) {
+    case "invoice":
+      return renderInvoicePdf(task.props);
+    case "credit-note":
+      return renderCreditNotePdf(task.props);
+    case "purchase-order":
+      return renderPurchaseOrderPdf(task.props);
+  }
+}
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: PdfTask }) => {
   let reply: PdfWorkerReply;
   try {
-    const drawn = task.kind === "invoice" ? await renderInvoicePdf(task.props) : await renderCreditNotePdf(task.props);
+    const drawn = await draw(task);
     // A copy with its own memory, to transfer (small Buffers share Node's pool).
     reply = { id, bytes: new Uint8Array(drawn) };
   } catch (error) {

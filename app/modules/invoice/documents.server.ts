@@ -8,10 +8,12 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { PdfLanguage } from "~/pdf/common";
-import { renderCreditNotePdf, type CreditNoteKind, type CreditNotePdfProps } from "~/pdf/credit-note";
+import type { CreditNoteKind } from "~/pdf/credit-note";
 import type { PdfParty } from "~/pdf/document-parts";
-import { asLineKind, documentLocale, renderInvoicePdf, type DocumentLine, type InvoicePdfProps } from "~/pdf/invoice";
+import { asLineKind, documentLocale } from "~/pdf/document-props";
+import type { DocumentLine } from "~/pdf/invoice";
 import { getDb } from "~/utils/db.server";
+import { sharedPdfPool, type PdfRenderer } from "../document-export/pdf-pool.server";
 import { notFound } from "~/utils/errors";
 import { actorCan, requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
@@ -141,15 +143,9 @@ function creditNoteKey(creditNote: { id: string; orderId: string }): string {
   return `${creditNote.orderId}/credit-note-${creditNote.id}.pdf`;
 }
 
-/** Draws PDFs: in this thread by default; the bulk export passes its pool of worker threads. */
-export type PdfRenderer = {
-  invoice: (props: InvoicePdfProps) => Promise<Uint8Array>;
-  creditNote: (props: CreditNotePdfProps) => Promise<Uint8Array>;
-};
-const inThisThread: PdfRenderer = { invoice: renderInvoicePdf, creditNote: renderCreditNotePdf };
 
 /** The invoice's PDF: the stored file, else drawn now and stored. */
-export async function invoicePdf(invoice: InvoicePdfRow, render: PdfRenderer = inThisThread): Promise<PdfFile> {
+export async function invoicePdf(invoice: InvoicePdfRow, render: PdfRenderer = sharedPdfPool()): Promise<PdfFile> {
   const filename = invoiceFilename(invoice);
   const key = invoiceKey(invoice);
   const stored = readStored(key);
@@ -180,7 +176,7 @@ export async function invoicePdf(invoice: InvoicePdfRow, render: PdfRenderer = i
 const CREDIT_NOTE_KINDS: readonly CreditNoteKind[] = ["LINES", "AMOUNT", "CANCELLATION"];
 
 /** The credit note's PDF: the stored file, else drawn now and stored. */
-export async function creditNotePdf(creditNote: CreditNotePdfRow, render: PdfRenderer = inThisThread): Promise<PdfFile> {
+export async function creditNotePdf(creditNote: CreditNotePdfRow, render: PdfRenderer = sharedPdfPool()): Promise<PdfFile> {
   const filename = creditNoteFilename(creditNote);
   const key = creditNoteKey(creditNote);
   const stored = readStored(key);

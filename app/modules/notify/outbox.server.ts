@@ -5,7 +5,6 @@
 // holding the database's write lock, so the worker renders them.
 import fs from "node:fs";
 import path from "node:path";
-import { render } from "@react-email/render";
 import nodemailer from "nodemailer";
 import ActionLinkEmail, { actionLinkSubject, type ActionLinkProps } from "../../../emails/action-link";
 import OrderEventEmail, { orderEventSubject, type OrderEventEmailProps } from "../../../emails/order-event";
@@ -24,10 +23,18 @@ const MAX_ATTEMPTS = 8;
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export async function renderActionLinkEmail(props: ActionLinkProps): Promise<RenderedEmail> {
-  const element = ActionLinkEmail(props);
+/**
+ * An email's HTML and plain-text bodies. React Email's renderer (~19 MB of RSS) is loaded on the first
+ * email, not when the server starts: a process that sends none never pays for it.
+ */
+export async function renderEmailBodies(element: JSX.Element): Promise<{ html: string; text: string }> {
+  const { render } = await import("@react-email/render");
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: actionLinkSubject(props), html, text };
+  return { html, text };
+}
+
+export async function renderActionLinkEmail(props: ActionLinkProps): Promise<RenderedEmail> {
+  return { subject: actionLinkSubject(props), ...(await renderEmailBodies(ActionLinkEmail(props))) };
 }
 
 export async function enqueueEmail(tx: Tx, to: string, email: RenderedEmail): Promise<void> {
@@ -96,9 +103,8 @@ export async function renderOutboxEmail(row: {
   const entry = TEMPLATES[row.template as TemplateName];
   if (!entry) throw new Error(`Unknown email template ${row.template}`);
   const { [ATTACHMENTS_KEY]: specs, ...props } = JSON.parse(row.props) as Record<string, unknown> & { [ATTACHMENTS_KEY]?: AttachmentSpec[] };
-  const element = entry.component(props as never);
-  const [html, text, attachments] = await Promise.all([render(element), render(element, { plainText: true }), Promise.all((specs ?? []).map(renderAttachment))]);
-  return { html, text, attachments };
+  const [bodies, attachments] = await Promise.all([renderEmailBodies(entry.component(props as never)), Promise.all((specs ?? []).map(renderAttachment))]);
+  return { ...bodies, attachments };
 }
 
 export function mailDir(): string {

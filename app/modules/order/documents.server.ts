@@ -10,13 +10,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { renderPurchaseOrderPdf } from "~/pdf/purchase-order";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { AppError, notFound } from "~/utils/errors";
 import { LINE_KINDS, type LineKind } from "../pricing/totals";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
+import { sharedPdfPool } from "../document-export/pdf-pool.server";
 import { languageOfLocale } from "./notifications.server";
 import { DISTRIBUTIONS, type Distribution } from "./types";
 import { orderVisibleTo } from "./visibility.server";
@@ -128,7 +128,8 @@ export async function getPurchaseOrderPdf(actor: OrgActor, orderId: string): Pro
   }
 
   const language = languageOfLocale(order.seller.locale) ?? "fr";
-  const bytes = await renderPurchaseOrderPdf({
+  // Drawn in a worker thread: React PDF stays out of the server's thread and heap.
+  const bytes = await sharedPdfPool().purchaseOrder({
     language,
     locale: order.seller.locale,
     currency: order.currency,

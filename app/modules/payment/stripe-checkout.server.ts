@@ -13,14 +13,14 @@ import { translate } from "~/utils/i18n";
 import { parseInput } from "~/utils/validation";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
-import { paymentUnavailable, stripeSetup } from "./stripe-client.server";
+import { paymentUnavailable, stripeConfigured, stripeSetup } from "./stripe-client.server";
 import { checkoutInputSchema } from "./stripe-schemas";
 
 export type CheckoutResult = { url: string; checkoutSessionId: string; amountCents: number };
 
 /** The sellers among `sellerIds` that can be paid online now (keys configured and a connected account). */
 export async function sellersPayableOnline(sellerIds: readonly string[]): Promise<Set<string>> {
-  if (!stripeSetup() || sellerIds.length === 0) return new Set();
+  if (!stripeConfigured() || sellerIds.length === 0) return new Set();
   const rows = await getDb().organization.findMany({
     where: { id: { in: [...new Set(sellerIds)] }, stripeAccountId: { not: null } },
     select: { id: true },
@@ -48,7 +48,7 @@ export async function createCheckout(actor: OrgActor, input: unknown): Promise<C
   if (invoices.some((i) => i.sellerId !== sellerId)) throw validationError({ invoiceIds: "checkout.error.oneSupplier" });
 
   const seller = await db.organization.findUniqueOrThrow({ where: { id: sellerId }, select: { stripeAccountId: true } });
-  const setup = stripeSetup();
+  const setup = await stripeSetup();
   if (!setup || !seller.stripeAccountId) throw paymentUnavailable();
 
   const closed = invoices.filter((i) => i.status !== "ISSUED" || i.balanceCents <= 0);

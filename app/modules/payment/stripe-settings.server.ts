@@ -5,7 +5,7 @@ import { AppError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
-import { stripeSetup } from "./stripe-client.server";
+import { stripeConfigured } from "./stripe-client.server";
 import { paymentSettingsSchema } from "./stripe-schemas";
 
 export type PaymentSettings = {
@@ -22,7 +22,7 @@ export async function getPaymentSettings(actor: OrgActor): Promise<PaymentSettin
   requireProducer(actor);
   requirePermission(actor, "org:read");
   const org = await getDb().organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { stripeAccountId: true } });
-  return { stripeAccountId: org.stripeAccountId, stripeConfigured: stripeSetup() !== null };
+  return { stripeAccountId: org.stripeAccountId, stripeConfigured: stripeConfigured() };
 }
 
 export async function updatePaymentSettings(actor: OrgActor, input: unknown): Promise<PaymentSettings> {

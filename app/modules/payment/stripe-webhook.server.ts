@@ -22,8 +22,8 @@ import { stripeSetup } from "./stripe-client.server";
 export type WebhookOutcome = { received: true; duplicate: boolean };
 
 /** Checks the signature of the raw body and returns the event, or a 400. */
-function verifiedEvent(rawBody: string, signature: string | null): Stripe.Event {
-  const setup = stripeSetup();
+async function verifiedEvent(rawBody: string, signature: string | null): Promise<Stripe.Event> {
+  const setup = await stripeSetup();
   if (!setup) throw new AppError("validation_failed", "checkout.webhook.notConfigured", { fields: { "stripe-signature": "checkout.webhook.notConfigured" } });
   if (!signature) throw validationError({ "stripe-signature": "checkout.webhook.missingSignature" }, "checkout.webhook.missingSignature");
   try {
@@ -34,7 +34,7 @@ function verifiedEvent(rawBody: string, signature: string | null): Stripe.Event 
 }
 
 export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookOutcome> {
-  const event = verifiedEvent(rawBody, signature);
+  const event = await verifiedEvent(rawBody, signature);
   let outcome: { duplicate: boolean; orderUpdates: OrderUpdated[] };
   try {
     outcome = await getDb().$transaction(async (tx) => {
