@@ -135,17 +135,15 @@ export async function issueCreditNote(actor: OrgActor, invoiceId: string, input:
   const now = new Date();
   const result = await getDb().$transaction(async (tx) => {
     const scope = key ? { orgId: actor.orgId, kind: "CREDIT_NOTE" as const, key } : null;
-    if (scope) {
-      // Checked before the invoice's state: the first request may have settled it (PAID) already.
-      const visible = await loadInvoiceToCredit(tx, actor, invoiceId);
-      const firstId = await findKeyedRecord(tx, scope);
-      if (firstId) {
-        const first = await tx.creditNote.findUniqueOrThrow({ where: { id: firstId }, include: { lines: true } });
-        if (first.invoiceId !== visible.id) keyReusedElsewhere();
-        return { view: toCreditNoteView(first), orderUpdates: [] as OrderUpdated[] };
-      }
+    const invoice = await loadInvoiceToCredit(tx, actor, invoiceId);
+    // Checked before the invoice's state: the first request may have settled it (PAID) already.
+    const firstId = scope ? await findKeyedRecord(tx, scope) : null;
+    if (firstId) {
+      const first = await tx.creditNote.findUniqueOrThrow({ where: { id: firstId }, include: { lines: true } });
+      if (first.invoiceId !== invoice.id) keyReusedElsewhere();
+      return { view: toCreditNoteView(first), orderUpdates: [] as OrderUpdated[] };
     }
-    const invoice = await loadCreditableInvoice(tx, actor, invoiceId);
+    if (invoice.status === "CANCELLED") throw new AppError("invalid_transition", "invoices.error.cancelled");
     let kind: CreditNoteKind;
     let priced: ReturnType<typeof priceCreditedLines>;
     if (data.lines) {
