@@ -15,9 +15,8 @@
 import { getDb, sqlTimestamp, statement, writeTransaction, type Sqlite } from "~/utils/db.server";
 import { AppError, validationError, type FieldErrors } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
-import { can } from "~/utils/permissions";
 import { parseInput } from "~/utils/validation";
-import { requirePermission } from "../org/access.server";
+import { actorCan, requirePermission } from "../org/access.server";
 import { takeSellerSequence } from "../org/sequences.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "./dates";
@@ -25,7 +24,7 @@ import { notifyOrderEventSync } from "./notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "./order-events";
 import { insertOrderEvent, type EventActor } from "./order-guard.server";
 import { loadSellerFormats, priceDrafts, lineSnapshot, type ExcessField, type LineDraft, type Submitted } from "./order-lines.server";
-import { actorPermissions, buildOrderView, lineView, loadOrderView } from "./order-view.server";
+import { buildOrderView, lineView, loadOrderView } from "./order-view.server";
 import { findKeyedRecordSync, parseIdempotencyKey, rememberKeySync } from "../idempotency/keys.server";
 import { createOrderSchema, type CreateOrderInput } from "./schemas";
 import type { Distribution, OrderView, OrgRef } from "./types";
@@ -315,7 +314,7 @@ function placeOrder(db: Sqlite, actor: OrgActor, data: CreateOrderInput, now: Da
 /** 403 when an actor who may not remove charges (the buyer side) asks for an order without them. */
 export function requireChargesKept(actor: OrgActor, flags: { taxesEnabled?: boolean; depositsEnabled?: boolean; applyGroupDiscount?: boolean }): void {
   const removes = flags.taxesEnabled === false || flags.depositsEnabled === false || flags.applyGroupDiscount === false;
-  if (removes && !can(actorPermissions(actor), "order:remove-charges")) throw new AppError("forbidden", "orders.error.chargesSellerSide");
+  if (removes && !actorCan(actor, "order:remove-charges")) throw new AppError("forbidden", "orders.error.chargesSellerSide");
 }
 
 /**
