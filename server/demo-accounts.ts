@@ -18,9 +18,8 @@ export async function findOpenDemoAccounts(): Promise<string[]> {
     orderBy: { createdAt: "asc" },
     take: MAX_CHECKED,
   });
-  const open: string[] = [];
-  for (const user of candidates) if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) open.push(user.email);
-  return open;
+  const opens = await Promise.all(candidates.map((user) => verifyPassword(user.passwordHash, DEMO_PASSWORD)));
+  return candidates.filter((_, i) => opens[i]).map((user) => user.email);
 }
 
 /** The one loud line of a production start with demo accounts. */

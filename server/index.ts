@@ -33,14 +33,14 @@ async function main() {
     const { seedDemo } = await import("../prisma/seed");
     await seedDemo();
   }
-  if (env.nodeEnv === "production") {
-    const demoAccounts = await findOpenDemoAccounts();
-    if (demoAccounts.length) console.warn(demoAccountsWarning(demoAccounts));
-  }
+  // The password checks run on argon2's threads while the build loads, not before it.
+  const openDemoAccounts = env.nodeEnv === "production" ? findOpenDemoAccounts() : Promise.resolve([]);
 
   ensureBuild();
   const build = (await import(pathToFileURL(path.resolve(SERVER_BUILD)).href)) as ServerBuild;
   const { httpServer, io } = await createServer(build);
+  const demoAccounts = await openDemoAccounts;
+  if (demoAccounts.length) console.warn(demoAccountsWarning(demoAccounts));
 
   const scheduler = startScheduler();
 
