@@ -61,6 +61,8 @@ export async function seedDemo(): Promise<void> {
   const brasserieCentral = await createRelation({ producerId: brasserie, partnerId: orgs["cafe-central"].id, kind: "RETAIL", customerGroupId: chr.id, paymentTermsDays: 30 });
   await createRelation({ producerId: brasserie, partnerId: orgs["distribution-nord"].id, kind: "DISTRIBUTION" });
   await createRelation({ producerId: brasserie, partnerId: orgs["agence-rep"].id, kind: "REPRESENTATION" });
+  // The bakery runs the bakery module (intake board, production list, delivery notes).
+  await getDb().bakerySettings.create({ data: { producerId: aurore, productionFamilies: "3 8 9" } });
   const bakeryCustomers = await createCustomerGroup(aurore, "Restaurants", 0);
   const auroreCentral = await createRelation({ producerId: aurore, partnerId: orgs["cafe-central"].id, kind: "RETAIL", customerGroupId: bakeryCustomers.id, paymentTermsDays: 15 });
   const auroreBistro = await createRelation({ producerId: aurore, partnerId: orgs["bistro-gare"].id, kind: "RETAIL", customerGroupId: bakeryCustomers.id, paymentTermsDays: 15 });

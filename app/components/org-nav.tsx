@@ -10,6 +10,8 @@ export type OrgLayoutData = {
   myOrgs: { slug: string; name: string; kind: string }[];
   /** Chat messages the user has not read, across the organization's orders (shown on "Orders"). */
   unreadMessages: number;
+  /** The bakery pages are shown (a producer running the module, or a retailer supplied by one). */
+  bakery: boolean;
 };
 
 export function useOrgLayout(): OrgLayoutData {
@@ -23,11 +25,12 @@ export function useCan(): (action: Action) => boolean {
 }
 
 /** `shown`: a link only for the kinds of organization and roles it serves (default: everyone). */
-type NavLinkSpec = { to: string; label: MessageKey; end?: boolean; shown?: (kind: OrgKind, may: (action: Action) => boolean) => boolean };
+type NavLinkSpec = { to: string; label: MessageKey; end?: boolean; shown?: (kind: OrgKind, may: (action: Action) => boolean, bakery: boolean) => boolean };
 
 const LINKS: NavLinkSpec[] = [
   { to: "", label: "nav.home", end: true },
   { to: "orders", label: "nav.orders" },
+  { to: "bakery", label: "nav.bakery", shown: (_kind, may, bakery) => bakery && may("standing:read") },
   { to: "relations", label: "nav.relations" },
   { to: "catalog", label: "nav.catalog" },
   { to: "receivables", label: "nav.receivables", shown: (kind, may) => kind !== "RETAILER" && may("receivables:read") },
@@ -40,7 +43,7 @@ const LINKS: NavLinkSpec[] = [
 
 export function OrgNav() {
   const t = useT();
-  const { org, user, myOrgs, unreadMessages } = useOrgLayout();
+  const { org, user, myOrgs, unreadMessages, bakery } = useOrgLayout();
   const tc = useTCount();
   const may = useCan();
   const base = `/o/${org.slug}`;
@@ -67,7 +70,7 @@ export function OrgNav() {
           </div>
         </details>
         <nav aria-label={t("nav.mainMenu")} className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-          {LINKS.filter((link) => !link.shown || link.shown(org.kind, may)).map((link) => (
+          {LINKS.filter((link) => !link.shown || link.shown(org.kind, may, bakery)).map((link) => (
             <NavLink
               key={link.to}
               to={link.to ? `${base}/${link.to}` : base}

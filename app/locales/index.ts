@@ -1,5 +1,6 @@
 // All interface messages, merged from one file per domain (each holds its English and French texts).
 import auth from "./auth";
+import bakery from "./bakery";
 import catalog from "./catalog";
 import chat from "./chat";
 import common from "./common";
@@ -12,8 +13,8 @@ import receivables from "./receivables";
 import relations from "./relations";
 import tokens from "./tokens";
 
-const en = { ...common.en, ...auth.en, ...org.en, ...relations.en, ...catalog.en, ...tokens.en, ...documents.en, ...invoiceDocuments.en, ...invoices.en, ...orders.en, ...chat.en, ...receivables.en };
+const en = { ...common.en, ...auth.en, ...org.en, ...relations.en, ...catalog.en, ...tokens.en, ...documents.en, ...invoiceDocuments.en, ...invoices.en, ...orders.en, ...chat.en, ...receivables.en, ...bakery.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...common.fr, ...auth.fr, ...org.fr, ...relations.fr, ...catalog.fr, ...tokens.fr, ...documents.fr, ...invoiceDocuments.fr, ...invoices.fr, ...orders.fr, ...chat.fr, ...receivables.fr };
+const fr: Record<MessageKey, string> = { ...common.fr, ...auth.fr, ...org.fr, ...relations.fr, ...catalog.fr, ...tokens.fr, ...documents.fr, ...invoiceDocuments.fr, ...invoices.fr, ...orders.fr, ...chat.fr, ...receivables.fr, ...bakery.fr };
 
 export const messages: Record<"en" | "fr", Record<MessageKey, string>> = { en, fr };

@@ -5,18 +5,26 @@ import { OrgNav, type OrgLayoutData } from "~/components/org-nav";
 import { useT } from "~/components/i18n";
 import { onLiveEvent } from "~/components/live";
 import { requireOrgActor } from "~/http/context.server";
+import { getDb } from "~/utils/db.server";
+import { bakeryAvailable } from "~/modules/bakery/settings.server";
 import { unreadTotal } from "~/modules/chat/chat.server";
 import { getOrganization, listMyOrganizations } from "~/modules/org/organization.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, actor } = await requireOrgActor(request, context, params);
-  const [org, myOrgs, unreadMessages] = await Promise.all([getOrganization(actor), listMyOrganizations(user.id), unreadTotal(actor)]);
+  const [org, myOrgs, unreadMessages, bakery] = await Promise.all([
+    getOrganization(actor),
+    listMyOrganizations(user.id),
+    unreadTotal(actor),
+    bakeryAvailable(getDb(), actor),
+  ]);
   return json<OrgLayoutData>({
     org: { id: org.id, slug: org.slug, name: org.name, kind: actor.orgKind, locale: org.locale, currency: org.currency },
     role: actor.role,
     user: { id: user.id, name: user.name, email: user.email },
     myOrgs: myOrgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind })),
     unreadMessages,
+    bakery,
   });
 }
 

@@ -54,6 +54,17 @@ export const PERMISSIONS = {
   "invoice:pay": { roles: ["OWNER", "ACCOUNTANT"], kinds: ["RETAILER"] },
   // The producer's Stripe Connect account, where online payments go.
   "payment-settings:update": { roles: ["OWNER"], kinds: ["PRODUCER"] },
+  // The bakery module (DESIGN, "Bakery module"). Standing orders, calendars and day orders are read
+  // by both sides of a retail relation; the producer sets them, the retailer proposes and enters
+  // delivery differences; the morning's intake, the shop order book and the settings are the
+  // producer's.
+  "standing:read": { roles: ALL, kinds: ["PRODUCER", "RETAILER"] },
+  "standing:write": { roles: ["OWNER", "MANAGER", "SALES"], kinds: ["PRODUCER"] },
+  "standing:propose": { roles: ["OWNER", "MANAGER", "SALES", "STAFF"], kinds: ["RETAILER"] },
+  "intake:run": { roles: ["OWNER", "MANAGER", "SALES", "STAFF"], kinds: ["PRODUCER"] },
+  "production:read": { roles: ALL, kinds: ["PRODUCER"] },
+  "shop:write": { roles: ["OWNER", "MANAGER", "SALES", "STAFF"], kinds: ["PRODUCER"] },
+  "bakery:settings": { roles: LEADS, kinds: ["PRODUCER"] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
