@@ -1,5 +1,6 @@
 // Bakery factories, shared by the demo seed and the tests: a bakery producer running the module, its
 // products (with production planning), retail customers and their standing orders.
+import { serializeDayLines } from "~/modules/bakery/standing-day";
 import { getDb } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
 import { createOrganization, createProduct, createRelation, createUser } from "./index";
@@ -87,10 +88,8 @@ export async function writeStandingOrder(input: {
       roundPosition: input.roundPosition ?? 0,
       createdById: input.createdBy.id,
       createdByName: input.createdBy.name,
-      lines: {
-        create: Object.entries(input.weekdays).flatMap(([weekday, lines]) =>
-          (lines ?? []).map((line) => ({ weekday: Number(weekday), formatId: line.formatId, quantity: line.quantity })),
-        ),
+      days: {
+        create: Object.entries(input.weekdays).flatMap(([weekday, lines]) => (lines?.length ? [{ weekday: Number(weekday), lines: serializeDayLines(lines) }] : [])),
       },
       prices: { create: input.prices ?? [] },
     },

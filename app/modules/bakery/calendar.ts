@@ -57,5 +57,11 @@ export function deliversOn(
 
 /** Whether a product is made on the date's weekday (its production planning). */
 export function madeOn(date: string, productionWeekdays: string): boolean {
-  return productionWeekdays.includes(String(isoWeekday(date)));
+  return madeOnDate(date)(productionWeekdays);
+}
+
+/** The same check for many products of one date (the weekday computed once). */
+export function madeOnDate(date: string): (productionWeekdays: string) => boolean {
+  const weekday = String(isoWeekday(date));
+  return (productionWeekdays) => productionWeekdays.includes(weekday);
 }

@@ -19,11 +19,12 @@ function customer(name: string, overrides: Partial<CustomerInput> = {}): Custome
       id: `so-${name}`,
       round: 1,
       roundPosition: 1,
-      lines: [1, 6].flatMap((weekday) => [
-        { weekday, formatId: "baguette", quantity: 10 },
-        { weekday, formatId: "croissant", quantity: 20 },
-        { weekday, formatId: "old", quantity: 5 },
-      ]),
+      // The lines of the date's weekday (the loader reads that weekday only).
+      lines: [
+        { formatId: "baguette", quantity: 10 },
+        { formatId: "croissant", quantity: 20 },
+        { formatId: "old", quantity: 5 },
+      ],
       prices: new Map([["baguette", 11_000]]),
     },
     ...overrides,
@@ -59,7 +60,8 @@ describe("resolveDayOrders", () => {
     ];
     expect(resolveDayOrders({ ...base, date: MONDAY, customers }).orders.map((o) => o.customer.name)).toEqual(["open"]);
     expect(resolveDayOrders({ ...base, date: MONDAY, customers, producerClosures: [{ from: MONDAY, to: MONDAY }] }).orders).toEqual([]);
-    expect(resolveDayOrders({ ...base, date: "2026-12-08", customers: [customer("open")] }).orders).toEqual([]); // nothing on Tuesdays
+    const nothingThatDay = customer("open", { standing: { ...customer("open").standing!, lines: [] } });
+    expect(resolveDayOrders({ ...base, date: "2026-12-08", customers: [nothingThatDay] }).orders).toEqual([]);
   });
 
   it("replaces the standing order by an order placed for the date, and names where it comes from", () => {

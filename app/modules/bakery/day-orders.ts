@@ -7,7 +7,7 @@
 // - a customer with more than one live order for the date is a conflict: all of them are shown,
 //   none is dropped, and the user keeps one (app/modules/intake);
 // - once the date is validated, the day orders are the real orders of that date.
-import { deliversOn, isoWeekday, madeOn, type DateRange } from "./calendar";
+import { deliversOn, madeOnDate, type DateRange } from "./calendar";
 import type { OrgRef } from "../order/types";
 
 export const DAY_ORDER_SOURCES = ["STANDING", "WEB", "STAFF", "REP"] as const;
@@ -42,12 +42,12 @@ export type CustomerInput = {
   customer: OrgRef;
   openWeekdays: string;
   closures: DateRange[];
-  /** The standing-order version that applies on the date, if any. */
+  /** The standing-order version that applies on the date, if any, with its lines of the date's weekday. */
   standing: {
     id: string;
     round: number;
     roundPosition: number;
-    lines: { weekday: number; formatId: string; quantity: number }[];
+    lines: { formatId: string; quantity: number }[];
     prices: Map<string, number>;
   } | null;
 };
@@ -83,12 +83,12 @@ function placedLines(order: PlacedOrderInput, formats: ReadonlyMap<string, Forma
   });
 }
 
-/** The lines a standing order gives on a date: its weekday's lines, of products made that day. */
+/** The lines a standing order gives on a date (its weekday's lines): the active products made that day. */
 export function standingLines(date: string, standing: NonNullable<CustomerInput["standing"]>, formats: ReadonlyMap<string, FormatInfo>): DayOrderLine[] {
-  const weekday = isoWeekday(date);
+  const made = madeOnDate(date);
   return standing.lines.flatMap((line) => {
     const format = formats.get(line.formatId);
-    if (line.weekday !== weekday || !format || !format.active || !madeOn(date, format.productionWeekdays)) return [];
+    if (!format || !format.active || !made(format.productionWeekdays)) return [];
     return [{
       formatId: line.formatId,
       productId: format.productId,

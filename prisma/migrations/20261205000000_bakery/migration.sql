@@ -32,13 +32,13 @@ CREATE TABLE "StandingOrder" (
 );
 
 -- CreateTable
-CREATE TABLE "StandingOrderLine" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+CREATE TABLE "StandingOrderDay" (
     "standingOrderId" TEXT NOT NULL,
     "weekday" INTEGER NOT NULL,
-    "formatId" TEXT NOT NULL,
-    "quantity" INTEGER NOT NULL,
-    CONSTRAINT "StandingOrderLine_standingOrderId_fkey" FOREIGN KEY ("standingOrderId") REFERENCES "StandingOrder" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "lines" TEXT NOT NULL,
+
+    PRIMARY KEY ("standingOrderId", "weekday"),
+    CONSTRAINT "StandingOrderDay_standingOrderId_fkey" FOREIGN KEY ("standingOrderId") REFERENCES "StandingOrder" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -201,7 +201,6 @@ CREATE INDEX "StandingOrder_relationId_effectiveFrom_idx" ON "StandingOrder"("re
 CREATE UNIQUE INDEX "StandingOrder_relationId_version_key" ON "StandingOrder"("relationId", "version");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "StandingOrderLine_standingOrderId_weekday_formatId_key" ON "StandingOrderLine"("standingOrderId", "weekday", "formatId");
 
 -- CreateIndex
 CREATE INDEX "StandingOrderProposal_producerId_status_createdAt_idx" ON "StandingOrderProposal"("producerId", "status", "createdAt");
