@@ -10,6 +10,7 @@ import {
 } from "../tests/factories";
 import { createOrderRecords, type OrderRecordInput } from "../tests/factories/orders";
 import { seededRandom } from "../tests/factories/random";
+import { seedBakeryDemo } from "./seed-bakery";
 import { startOfDay, todayIso } from "~/modules/order/dates";
 import type { OrderStatus } from "~/modules/order/status-machine";
 import { getDb } from "~/utils/db.server";
@@ -62,7 +63,7 @@ export async function seedDemo(): Promise<void> {
   await createRelation({ producerId: brasserie, partnerId: orgs["distribution-nord"].id, kind: "DISTRIBUTION" });
   await createRelation({ producerId: brasserie, partnerId: orgs["agence-rep"].id, kind: "REPRESENTATION" });
   // The bakery runs the bakery module (intake board, production list, delivery notes).
-  await getDb().bakerySettings.create({ data: { producerId: aurore, productionFamilies: "3 8 9" } });
+  await getDb().bakerySettings.create({ data: { producerId: aurore, productionFamilies: "Viennoiseries, Pâtisseries", leftoverFamilies: "Viennoiseries, Pâtisseries" } });
   const bakeryCustomers = await createCustomerGroup(aurore, "Restaurants", 0);
   const auroreCentral = await createRelation({ producerId: aurore, partnerId: orgs["cafe-central"].id, kind: "RETAIL", customerGroupId: bakeryCustomers.id, paymentTermsDays: 15 });
   const auroreBistro = await createRelation({ producerId: aurore, partnerId: orgs["bistro-gare"].id, kind: "RETAIL", customerGroupId: bakeryCustomers.id, paymentTermsDays: 15 });
@@ -103,9 +104,17 @@ export async function seedDemo(): Promise<void> {
   await createOrderRecords(getDb(), [
     ...demoOrders(1, brasserieMartin.id, 80, beerFormats, { lines: [2, 5], placedBy: { buyer: 6, rep: 2, seller: 2 } }),
     ...demoOrders(2, brasserieCentral.id, 80, beerFormats, { lines: [1, 4], placedBy: { buyer: 7, seller: 3 } }),
-    ...demoOrders(3, auroreCentral.id, 70, breadFormats, { lines: [3, 8], placedBy: { buyer: 8, seller: 2 } }),
-    ...demoOrders(4, auroreBistro.id, 70, breadFormats, { lines: [3, 8], placedBy: { buyer: 8, seller: 2 } }),
+    // A bakery's customer has one order per delivery date (a second one is an intake conflict).
+    ...demoOrders(3, auroreCentral.id, 30, breadFormats, { lines: [3, 8], placedBy: { buyer: 8, seller: 2 }, onePerDate: true }),
+    ...demoOrders(4, auroreBistro.id, 30, breadFormats, { lines: [3, 8], placedBy: { buyer: 8, seller: 2 }, onePerDate: true }),
   ]);
+  await seedBakeryDemo({
+    producerId: aurore,
+    baker: await getDb().user.findUniqueOrThrow({ where: { email: "bruno@aurore.test" }, select: { id: true, name: true } }),
+    existing: [{ relationId: auroreCentral.id }, { relationId: auroreBistro.id }],
+    customerGroupId: bakeryCustomers.id,
+    products: breads.map((p) => ({ id: p.id, name: p.name, formats: p.formats.map((f) => ({ id: f.id, productId: p.id, name: f.name, unitPrice4: f.unitPrice4 })) })),
+  });
 }
 
 /** A status that fits the delivery date: the past is delivered (or closed), the future still open. */
@@ -122,14 +131,15 @@ function demoOrders(
   relationId: string,
   count: number,
   formats: { id: string; name: string; unitPrice4: number }[],
-  shape: { lines: [number, number]; placedBy: Partial<Record<"buyer" | "seller" | "rep", number>> },
+  shape: { lines: [number, number]; placedBy: Partial<Record<"buyer" | "seller" | "rep", number>>; onePerDate?: boolean },
 ): OrderRecordInput[] {
   const random = seededRandom(seed);
   const now = Date.now();
   const today = todayIso(new Date(now));
   const orders: OrderRecordInput[] = [];
+  const distinctDays = Array.from({ length: 43 }, (_, i) => i - 30).sort(() => random.next() - 0.5);
   for (let i = 0; i < count; i++) {
-    const daysFromToday = random.int(-30, 12);
+    const daysFromToday = shape.onePerDate ? distinctDays[i % distinctDays.length] : random.int(-30, 12);
     // Calendar days in the server's time zone, like the order services' "today".
     const delivery = startOfDay(today);
     delivery.setDate(delivery.getDate() + daysFromToday);

@@ -95,3 +95,12 @@ export async function writeStandingOrder(input: {
     },
   });
 }
+
+/** A shop of the producer (its counter pre-orders and leftovers go through app/modules/production). */
+export async function createShop(producerId: string, name: string) {
+  return getDb().shop.create({ data: { producerId, name } });
+}
+
+export async function writeLeftovers(input: { producerId: string; shopId: string; date: string; lines: { formatId: string; quantity: number }[] }) {
+  await getDb().leftover.createMany({ data: input.lines.map((line) => ({ producerId: input.producerId, shopId: input.shopId, date: input.date, ...line })) });
+}

@@ -23,9 +23,13 @@ export const DEFAULT_BAKERY_SETTINGS: Omit<BakerySettingsView, "enabled"> = {
   productionFamilies: [],
 };
 
-/** "3 8 9" or "3,8,9" → ["3", "8", "9"]. */
+/**
+ * A list of families as a user types it: "3 8 9" (the seed's codes) or, when it holds a comma or a
+ * semicolon, "Viennoiseries, Pâtisseries fines" (names with spaces).
+ */
 export function parseFamilies(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((f) => f.trim()).filter(Boolean))];
+  const separator = /[,;]/.test(text) ? /[,;]+/ : /\s+/;
+  return [...new Set(text.split(separator).map((f) => f.trim()).filter(Boolean))];
 }
 
 export async function loadBakerySettings(tx: Tx, producerId: string): Promise<BakerySettingsView> {
