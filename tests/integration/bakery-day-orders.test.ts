@@ -59,3 +59,24 @@ describe("day orders of a date", () => {
     expect(day.orders.map((o) => o.customer.name)).toEqual(["Alpha"]);
   });
 });
+
+describe("differences on the day orders", () => {
+  it("are applied to the customer's day order until the date is validated, and kept for a customer with nothing standing", async () => {
+    const date = "2027-01-25"; // a Monday
+    const add = (relationId: string, retailerId: string, lines: { formatId: string; delta: number }[]) =>
+      getDb().deliveryDifference.create({ data: { producerId, relationId, retailerId, date, lines: JSON.stringify(lines), createdById: baker.id, createdByName: baker.name } });
+    await add(customers.Alpha.relation.id, customers.Alpha.org.id, [{ formatId: formats[0].id, delta: -3 }, { formatId: formats[1].id, delta: 2 }]);
+    await add(customers.Charlie.relation.id, customers.Charlie.org.id, [{ formatId: formats[1].id, delta: 4 }]);
+    const day = await loadDayOrders(getDb(), producerId, date);
+    const alpha = day.orders.find((o) => o.customer.name === "Alpha")!;
+    expect(alpha.lines.map((l) => [l.formatId, l.quantity])).toEqual([[formats[0].id, 7], [formats[1].id, 2]]);
+    expect(alpha.differences).toHaveLength(1);
+    expect(day.orders.find((o) => o.customer.name === "Bravo")?.differences).toEqual([]);
+    expect(day.differences).toHaveLength(2);
+
+    await getDb().deliveryDay.create({ data: { producerId, date, validatedAt: new Date(), validatedById: baker.id, validatedByName: baker.name } });
+    const validated = await loadDayOrders(getDb(), producerId, date);
+    // A validated date's day orders are its real orders (none were made here): nothing is applied twice.
+    expect(validated.orders).toEqual([]);
+  });
+});

@@ -8,12 +8,16 @@ import { orderApiRoutes } from "../order/api-spec";
 import { orderDocumentsApiRoutes } from "../order/documents-api-spec";
 import { invoiceApiRoutes } from "../invoice/api-spec";
 import { invoiceDocumentsApiRoutes } from "../invoice/documents-api-spec";
+import { periodicInvoicingApiRoutes } from "../invoice/periodic-api-spec";
+import { intakeApiRoutes } from "../intake/api-spec";
+import { productionApiRoutes } from "../production/api-spec";
+import { standingApiRoutes } from "../standing/api-spec";
 import { stripeApiRoutes } from "../payment/stripe-api-spec";
 import { receivablesApiRoutes } from "../receivables/api-spec";
 import { relationApiRoutes } from "../relation/api-spec";
 import type { ApiRouteSpec } from "./route-spec";
 
-export const API_ROUTES: ApiRouteSpec[] = [...accountApiRoutes, ...relationApiRoutes, ...catalogApiRoutes, ...orderApiRoutes, ...orderDocumentsApiRoutes, ...invoiceApiRoutes, ...invoiceDocumentsApiRoutes, ...stripeApiRoutes, ...receivablesApiRoutes, ...chatApiRoutes];
+export const API_ROUTES: ApiRouteSpec[] = [...accountApiRoutes, ...relationApiRoutes, ...catalogApiRoutes, ...orderApiRoutes, ...orderDocumentsApiRoutes, ...invoiceApiRoutes, ...invoiceDocumentsApiRoutes, ...stripeApiRoutes, ...receivablesApiRoutes, ...chatApiRoutes, ...standingApiRoutes, ...intakeApiRoutes, ...productionApiRoutes, ...periodicInvoicingApiRoutes];
 
 const errorSchema = z.object({
   error: z.object({

@@ -7,9 +7,21 @@ import { z } from "zod";
 import type { Tx } from "~/utils/db.server";
 import { isoWeekday, type DateRange } from "./calendar";
 import { parseDayLines } from "./standing-day";
-import { CLOSED_ORDER_STATUSES, resolveDayOrders, type CustomerInput, type DayConflict, type DayOrder, type FormatInfo, type PlacedOrderInput } from "./day-orders";
+import { byRound, CLOSED_ORDER_STATUSES, resolveDayOrders, type CustomerInput, type DayConflict, type FormatInfo, type PlacedOrderInput } from "./day-orders";
+import { parseDifferenceLines, withDifferences, type AdjustedDayOrder, type DayDifference } from "./differences";
 
-export type DayOrders = { date: string; validated: boolean; orders: DayOrder[]; conflicts: DayConflict[] };
+/** A date's day orders with the differences entered for it (applied until the date is validated: then the orders hold them). */
+export type DayOrders = { date: string; validated: boolean; orders: AdjustedDayOrder[]; conflicts: DayConflict[]; differences: DayDifference[] };
+
+/** The differences entered for a date (of one buyer's relation when given), oldest first. */
+export async function loadDayDifferences(tx: Tx, producerId: string, date: string, options: { relationId?: string } = {}): Promise<DayDifference[]> {
+  const rows = await tx.deliveryDifference.findMany({
+    where: { producerId, date, ...(options.relationId ? { relationId: options.relationId } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, relationId: true, status: true, lines: true },
+  });
+  return rows.map((row) => ({ id: row.id, relationId: row.relationId, status: row.status === "TAKEN_IN" ? "TAKEN_IN" : "RECEIVED", lines: parseDifferenceLines(row.lines) }));
+}
 
 /** The producer's formats (active or not: an old order may name an inactive one), by id. */
 export async function loadFormatInfo(tx: Tx, producerId: string): Promise<Map<string, FormatInfo>> {
@@ -136,8 +148,18 @@ export async function loadDayOrders(tx: Tx, producerId: string, date: string, op
     };
   });
   const placedOrders: PlacedOrderInput[] = placed.map((order) => ({ ...order, customer: order.buyer }));
-  const resolved = resolveDayOrders({ date, validated: day !== null, customers, producerClosures, placedOrders, formats });
-  return { date, validated: day !== null, ...resolved };
+  const validated = day !== null;
+  const resolved = resolveDayOrders({ date, validated, customers, producerClosures, placedOrders, formats });
+  const onlyRelationId = onlyRelation ?? undefined;
+  const differences = onlyRelation === null ? [] : await loadDayDifferences(tx, producerId, date, onlyRelationId ? { relationId: onlyRelationId } : {});
+  const customerByRelation = new Map(customers.map((c) => [c.relationId, c]));
+  const orders = validated
+    ? resolved.orders.map((order) => ({ ...order, differences: differences.filter((d) => d.relationId === order.relationId).map(({ id, status }) => ({ id, status })) }))
+    : withDifferences(resolved.orders, differences, formats, {
+        customerOf: (relationId) => customerByRelation.get(relationId)?.customer,
+        unitPriceOf: (relationId, formatId) => customerByRelation.get(relationId)?.standing?.prices.get(formatId),
+      });
+  return { date, validated, orders: orders.sort(byRound), conflicts: resolved.conflicts, differences };
 }
 
 /** Bound parameters per statement stay under the drivers' limits (SQLite's 999 through Prisma's adapter). */

@@ -1,0 +1,6 @@
+// The bakery module's production texts (see bakery.ts for the shared ones).
+const en = {};
+
+const fr: Record<keyof typeof en, string> = {};
+
+export default { en, fr };
