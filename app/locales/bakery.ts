@@ -2,6 +2,7 @@
 // own texts beside these (standing.ts, intake.ts, production.ts, periodic-invoicing.ts).
 const en = {
   "nav.bakery": "Bakery",
+  "bakery.slicingFee": "Slicing",
   "bakery.nav.label": "Bakery menu",
   "bakery.nav.intake": "Intake",
   "bakery.nav.production": "Production",
@@ -63,6 +64,7 @@ const fr: Record<keyof typeof en, string> = {
   "bakery.weekday.6": "Samedi",
   "bakery.weekday.7": "Dimanche",
   "bakery.round": "Livraison {round}",
+  "bakery.slicingFee": "Tranchage",
   "bakery.error.dateValidated": "Cette date est validée : plus rien ne peut changer. Veuillez appeler la boulangerie.",
 };
 
