@@ -14,7 +14,7 @@ const memorySteps: [string, string[]][] = [
 const steps: [script: string, args: string[]][] =
   only === "memory"
     ? [memorySteps[0]]
-    : [["bench/orders.ts", args], ["bench/chat.ts", []], ...memorySteps];
+    : [["bench/orders.ts", args], ["bench/chat.ts", []], ["bench/bakery.ts", []], ...memorySteps];
 for (const [script, args] of steps) {
   const run = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
