@@ -13,7 +13,8 @@
 //   to that organization (a cookie user names the organization it acts for; without one, the first of
 //   its organizations that sees the order). Anything else answers {ok:false, error:{code:"not_found"}}.
 // Order changes published by the order services (after their commit) go to the order's room and to
-// the rooms of its parties' organizations, as `order:updated` {orderId, version, status}.
+// the rooms of its parties' organizations, as `order:updated` {orderId, version, status}; the bakery's
+// changes (app/modules/bakery/live.server.ts) go to the producer's room as `bakery:changed` {date}.
 // The order chat, in a joined order's room only, as the organization it was joined for:
 // - `message:new` {orderId, message} and `message:read` {orderId, user, readAt, messageIds} come from
 //   the chat services (app/modules/chat/chat-events.ts), whichever instance or route posted;
@@ -26,6 +27,7 @@ import { markConversationRead } from "~/modules/chat/chat.server";
 import { onChatEvent } from "~/modules/chat/chat-events";
 import { loadActor } from "~/modules/org/access.server";
 import type { OrgActor } from "~/modules/org/actor";
+import { onBakeryChanged } from "~/modules/bakery/live.server";
 import { onOrderUpdated } from "~/modules/order/order-events";
 import { getOrder } from "~/modules/order/order-view.server";
 import { getDb } from "~/utils/db.server";
@@ -201,6 +203,8 @@ export function attachSocketHandlers(io: Server): void {
     // One emit to the union of the rooms: a socket in several of them hears it once.
     io.to(rooms).emit("order:updated", { orderId: event.orderId, version: event.version, status: event.status });
   });
+  // The bakery's intake board of the producer: a proposal or a difference was written (date or null).
+  const unsubscribeBakery = onBakeryChanged((event) => io.to(orgRoom(event.producerId)).emit("bakery:changed", { date: event.date }));
   const unsubscribeChat = [
     onChatEvent("message:new", (event) => io.to(orderRoom(event.orderId)).emit("message:new", event)),
     onChatEvent("message:read", (event) => io.to(orderRoom(event.orderId)).emit("message:read", event)),
@@ -213,6 +217,7 @@ export function attachSocketHandlers(io: Server): void {
   const unsubscribeAccess = onAccessEnded((event) => io.in(roomOfEndedAccess(event)).disconnectSockets(true));
   io.httpServer?.once("close", () => {
     unsubscribe();
+    unsubscribeBakery();
     unsubscribeChat.forEach((off) => off());
     unsubscribeAccess();
   });

@@ -1,0 +1,9 @@
+import { apiRoute, authedApiRoute, jsonResponse, methodNotAllowed, readJsonBody } from "~/http/api.server";
+import { getRelationCalendar, putRelationCalendar } from "~/modules/standing/calendar.server";
+
+// GET|PUT /api/v1/relations/:id/calendar — see app/modules/standing/api-spec.ts.
+export const loader = authedApiRoute(async ({ params, actor }) => jsonResponse(await getRelationCalendar(actor, params.id!)));
+
+const put = authedApiRoute(async ({ request, params, actor }) => jsonResponse(await putRelationCalendar(actor, params.id!, await readJsonBody(request))));
+
+export const action = apiRoute(async (args) => (args.request.method === "PUT" ? put(args) : methodNotAllowed(["GET", "PUT"])));
