@@ -160,7 +160,7 @@ describe("proposals", () => {
   });
 
   it("are rejected with a reason the retailer sees", async () => {
-    const res = await api(server, "POST", "/api/v1/standing-orders/proposals", { token: token.retailer, body: { relation: customer.relation.id, weekdays: { "6": [{ formatId: formats[3].id, quantity: 50 }] } } });
+    const res = await api(server, "POST", "/api/v1/standing-orders/proposals", { token: token.retailer, body: { relation: customer.relation.id, weekdays: { "6": [{ formatId: formats[4].id, quantity: 50 }] } } });
     expect(res.status).toBe(201);
     const noReason = await api(server, "POST", `/api/v1/standing-orders/proposals/${res.body.id}/reject`, { token: token.baker, body: { reason: " " } });
     expect(noReason.status).toBe(400);
