@@ -225,6 +225,14 @@ describe("form actions posting another tenant's ids", () => {
   });
 });
 
+/** A proposal of the other tenant's customer, waiting for its producer. */
+async function foreignProposal() {
+  const relation = await getDb().relation.findUniqueOrThrow({ where: { id: foreign.relationId } });
+  return getDb().standingOrderProposal.create({
+    data: { producerId: relation.producerId, relationId: relation.id, retailerId: relation.partnerId!, weekdays: "{}", createdById: (await getDb().user.findUniqueOrThrow({ where: { email: "gaston@gare.test" } })).id, createdByName: "Gaston" },
+  });
+}
+
 /** The foreign invoice is as it was: not cancelled, credited nor paid by a probe; the order not invoiced. */
 async function expectForeignInvoiceUntouched() {
   const db = getDb();
@@ -425,6 +433,61 @@ describe("JSON API with another tenant's ids", () => {
       expect(payables.status).toBe(404);
       expect(JSON.stringify(payables.body)).not.toContain("Boulangerie Aurore");
     },
+    "api.v1.standing-orders": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        expect((await api(server, "GET", `/api/v1/standing-orders?relation=${foreign.relationId}`, { token })).status).toBe(404);
+        expect((await api(server, "PUT", `/api/v1/standing-orders?relation=${foreign.relationId}`, { token, body: { weekdays: {} } })).status).toBe(404);
+      }
+      expect(await getDb().standingOrder.count({ where: { relationId: foreign.relationId, createdByName: "Alice" } })).toBe(0);
+    },
+    "api.v1.standing-orders.proposals": async ({ alice: a, marc }) => {
+      expect((await api(server, "POST", "/api/v1/standing-orders/proposals", { token: marc, body: { relation: foreign.relationId, weekdays: {} } })).status).toBe(404);
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/standing-orders/proposals?relation=${foreign.relationId}`, { token });
+        expect(res.body.proposals).toEqual([]);
+      }
+    },
+    "api.v1.standing-orders.proposals.$id.accept": async ({ alice: a }) => {
+      const proposal = await foreignProposal();
+      expect((await api(server, "POST", `/api/v1/standing-orders/proposals/${proposal.id}/accept`, { token: a, body: {} })).status).toBe(404);
+      expect((await getDb().standingOrderProposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("PROPOSED");
+    },
+    "api.v1.standing-orders.proposals.$id.reject": async ({ alice: a }) => {
+      const proposal = await foreignProposal();
+      expect((await api(server, "POST", `/api/v1/standing-orders/proposals/${proposal.id}/reject`, { token: a, body: { reason: "Pirate" } })).status).toBe(404);
+      expect((await getDb().standingOrderProposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe("PROPOSED");
+    },
+    "api.v1.relations.$id.calendar": async ({ alice: a, marc }) => {
+      const before = await getDb().relation.findUniqueOrThrow({ where: { id: foreign.relationId } });
+      for (const token of [a, marc]) {
+        expect((await api(server, "GET", `/api/v1/relations/${foreign.relationId}/calendar`, { token })).status).toBe(404);
+        expect((await api(server, "PUT", `/api/v1/relations/${foreign.relationId}/calendar`, { token, body: { openWeekdays: [1], closures: [] } })).status).toBe(404);
+      }
+      expect((await getDb().relation.findUniqueOrThrow({ where: { id: foreign.relationId } })).openWeekdays).toBe(before.openWeekdays);
+    },
+    "api.v1.bakery.closures": async ({ alice: a, marc }) => {
+      const own = await api(server, "GET", "/api/v1/bakery/closures", { token: a });
+      expect(own.body.closures).toEqual([]);
+      expect((await api(server, "GET", "/api/v1/bakery/closures", { token: marc })).status).toBe(403);
+    },
+    "api.v1.bakery.products.$id.planning": async ({ alice: a }) => {
+      expect((await api(server, "GET", `/api/v1/bakery/products/${foreign.productId}/planning`, { token: a })).status).toBe(404);
+      expect((await api(server, "PUT", `/api/v1/bakery/products/${foreign.productId}/planning`, { token: a, body: { weekdays: [1] } })).status).toBe(404);
+      expect((await getDb().product.findUniqueOrThrow({ where: { id: foreign.productId } })).productionWeekdays).not.toBe("1");
+    },
+    "api.v1.deliveries.$date": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/deliveries/2099-01-05?producer=${foreign.orgId}`, { token });
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain("Bistro");
+      }
+    },
+    "api.v1.deliveries.$date.differences": async ({ alice: a, marc }) => {
+      const body = { producer: foreign.orgId, lines: [{ formatId: foreign.formatId, delta: 1 }] };
+      expect((await api(server, "POST", "/api/v1/deliveries/2099-01-05/differences", { token: marc, body })).status).toBe(404);
+      for (const token of [a, marc]) expect((await api(server, "GET", `/api/v1/deliveries/2099-01-05/differences?producer=${foreign.orgId}`, { token })).status).toBe(404);
+      expect(await getDb().deliveryDifference.count({ where: { producerId: foreign.orgId, date: "2099-01-05" } })).toBe(0);
+    },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
     },
@@ -441,8 +504,10 @@ describe("JSON API with another tenant's ids", () => {
     expect(apiFiles.filter((f) => !(f in probes))).toEqual([]);
   });
 
+  // One pair of tokens for every probe: token creation is rate-limited per user.
+  let tokens: { alice: string; marc: string } | null = null;
   it.each(Object.keys(probes))("%s", async (file) => {
-    const tokens = {
+    tokens ??= {
       alice: await apiToken(server, "alice@brasserie.test", OWN_ORG),
       marc: await apiToken(server, "marc@martin.test", "epicerie-martin"),
     };
