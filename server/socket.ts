@@ -26,6 +26,7 @@ import { markConversationRead } from "~/modules/chat/chat.server";
 import { onChatEvent } from "~/modules/chat/chat-events";
 import { loadActor } from "~/modules/org/access.server";
 import type { OrgActor } from "~/modules/org/actor";
+import { onBakeryChanged } from "~/modules/bakery/live.server";
 import { onOrderUpdated } from "~/modules/order/order-events";
 import { getOrder } from "~/modules/order/order-view.server";
 import { getDb } from "~/utils/db.server";
@@ -201,6 +202,8 @@ export function attachSocketHandlers(io: Server): void {
     // One emit to the union of the rooms: a socket in several of them hears it once.
     io.to(rooms).emit("order:updated", { orderId: event.orderId, version: event.version, status: event.status });
   });
+  // A bakery date changed (intake, differences, validation): the producer's pages refetch.
+  const unsubscribeBakery = onBakeryChanged((event) => io.to(orgRoom(event.producerId)).emit("bakery:changed", { date: event.date }));
   const unsubscribeChat = [
     onChatEvent("message:new", (event) => io.to(orderRoom(event.orderId)).emit("message:new", event)),
     onChatEvent("message:read", (event) => io.to(orderRoom(event.orderId)).emit("message:read", event)),
@@ -213,6 +216,7 @@ export function attachSocketHandlers(io: Server): void {
   const unsubscribeAccess = onAccessEnded((event) => io.in(roomOfEndedAccess(event)).disconnectSockets(true));
   io.httpServer?.once("close", () => {
     unsubscribe();
+    unsubscribeBakery();
     unsubscribeChat.forEach((off) => off());
     unsubscribeAccess();
   });
