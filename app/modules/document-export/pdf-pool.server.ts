@@ -16,13 +16,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { CreditNotePdfProps } from "~/pdf/credit-note";
+import type { DeliveryNotesPdfProps } from "~/pdf/delivery-notes";
 import type { InvoicePdfProps } from "~/pdf/invoice";
+import type { ProductionListPdfProps } from "~/pdf/production-list";
 import type { PurchaseOrderPdfProps } from "~/pdf/purchase-order";
 
 export type PdfTask =
   | { kind: "invoice"; props: InvoicePdfProps }
   | { kind: "credit-note"; props: CreditNotePdfProps }
-  | { kind: "purchase-order"; props: PurchaseOrderPdfProps };
+  | { kind: "purchase-order"; props: PurchaseOrderPdfProps }
+  | { kind: "production-list"; props: ProductionListPdfProps }
+  | { kind: "delivery-notes"; props: DeliveryNotesPdfProps };
 export type PdfWorkerReply = { id: number; bytes?: Uint8Array; error?: string };
 
 /** Draws PDFs; the documents modules take one (the shared pool by default). */
@@ -30,6 +34,8 @@ export type PdfRenderer = {
   invoice: (props: InvoicePdfProps) => Promise<Uint8Array>;
   creditNote: (props: CreditNotePdfProps) => Promise<Uint8Array>;
   purchaseOrder: (props: PurchaseOrderPdfProps) => Promise<Uint8Array>;
+  productionList: (props: ProductionListPdfProps) => Promise<Uint8Array>;
+  deliveryNotes: (props: DeliveryNotesPdfProps) => Promise<Uint8Array>;
 };
 
 type Pending = { id: number; task: PdfTask; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
@@ -142,6 +148,8 @@ export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions 
     invoice: (props) => run({ kind: "invoice", props }),
     creditNote: (props) => run({ kind: "credit-note", props }),
     purchaseOrder: (props) => run({ kind: "purchase-order", props }),
+    productionList: (props) => run({ kind: "production-list", props }),
+    deliveryNotes: (props) => run({ kind: "delivery-notes", props }),
     workerCount: () => slots.length,
     async close() {
       closed = true;

@@ -2,7 +2,9 @@
 // documents and answers with its bytes (transferred, not copied).
 import { parentPort } from "node:worker_threads";
 import { renderCreditNotePdf } from "~/pdf/credit-note";
+import { renderDeliveryNotesPdf } from "~/pdf/delivery-notes";
 import { renderInvoicePdf } from "~/pdf/invoice";
+import { renderProductionListPdf } from "~/pdf/production-list";
 import { renderPurchaseOrderPdf } from "~/pdf/purchase-order";
 import type { PdfTask, PdfWorkerReply } from "./pdf-pool.server";
 
@@ -14,6 +16,10 @@ function draw(task: PdfTask): Promise<Uint8Array> {
       return renderCreditNotePdf(task.props);
     case "purchase-order":
       return renderPurchaseOrderPdf(task.props);
+    case "production-list":
+      return renderProductionListPdf(task.props);
+    case "delivery-notes":
+      return renderDeliveryNotesPdf(task.props);
   }
 }
 

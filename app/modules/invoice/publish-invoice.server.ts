@@ -306,8 +306,13 @@ function publishInvoiceSync(
   return { invoiceId: data.id, orderUpdates: [published], invoice: row };
 }
 
+/** Whether the id is one of the producer's shop counter orders (app/modules/production/shops.server.ts). */
+export function isOwnShopOrder(db: Sqlite, producerId: string, id: string): boolean {
+  return statement(db, `SELECT 1 AS "found" FROM "ShopOrder" WHERE "id" = ? AND "producerId" = ?`).get(id, producerId) !== undefined;
+}
+
 /**
- * POST /api/v1/orders/:id/invoice {version}: visible (404) → DELIVERED (409 invalid_transition, also
+ * POST /api/v1/orders/:id/invoice {version}: a shop order of the actor (409 invalid_transition) → visible (404) → DELIVERED (409 invalid_transition, also
  * when already invoiced) → seller side with `invoice:publish` (403) → current version (409
  * conflict) → nobody else holds the edit lock (423).
  *
@@ -320,6 +325,8 @@ export async function publishInvoice(actor: OrgActor, orderId: string, input: un
   const now = new Date();
   const result = await writeTransaction((db) => {
     const order = loadOrderToInvoice(db, orderId);
+    // A shop's counter order is never invoiced (it is paid at the counter): its id is refused as such, to its producer.
+    if (!order && isOwnShopOrder(db, actor.orgId, orderId)) throw new AppError("invalid_transition", "production.error.shopOrderNotInvoiceable");
     const side = order ? orderSideOf(order, actor.orgId) : null;
     if (!order || !side) throw new AppError("not_found", "error.not_found");
     if (!(INVOICE_MOVES.publish.from as readonly string[]).includes(order.status)) {

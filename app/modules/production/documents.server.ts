@@ -1,0 +1,93 @@
+// The bakehouse's PDFs, drawn in the PDF worker threads (../document-export/pdf-pool.server.ts) like
+// the purchase orders and invoices: the production list of a date, a customer's delivery note and
+// every delivery note of a date in round order. Texts in the producer's language; figures from the
+// same rules as the API and the pages (./production.ts, ./delivery-notes.ts).
+import { getDb, type Tx } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
+import { parseInput } from "~/utils/validation";
+import type { DeliveryNotesPdfProps } from "~/pdf/delivery-notes";
+import { requireProducerAction } from "../bakery/access.server";
+import { inChunks, loadDayOrders } from "../bakery/day-orders.server";
+import { loadBakerySettings } from "../bakery/settings.server";
+import { createPdfPool, sharedPdfPool } from "../document-export/pdf-pool.server";
+import { languageOfLocale } from "../order/notifications.server";
+import type { OrgActor } from "../org/actor";
+import { deliveryNotes } from "./delivery-notes";
+import { getProductionList, parseDateParam } from "./production.server";
+import { deliveryNoteQuerySchema } from "./schemas";
+
+export type PdfFile = { filename: string; bytes: Uint8Array };
+
+const partySelect = { id: true, name: true, slug: true, locale: true, currency: true, address: true, email: true, phone: true, taxNumber: true } as const;
+
+async function loadProducer(tx: Tx, producerId: string) {
+  const producer = await tx.organization.findUniqueOrThrow({ where: { id: producerId }, select: partySelect });
+  return { producer, language: languageOfLocale(producer.locale) ?? "fr" };
+}
+
+export async function getProductionPdf(actor: OrgActor, date: string | undefined, query: unknown): Promise<PdfFile> {
+  const list = await getProductionList(actor, date, query);
+  const { producer, language } = await loadProducer(getDb(), actor.orgId);
+  const bytes = await sharedPdfPool().productionList({
+    language,
+    locale: producer.locale,
+    producerName: producer.name,
+    date: list.date,
+    validated: list.validated,
+    leftoverDate: list.leftoverDate,
+    filter: list.filter,
+    families: list.families,
+  });
+  return { filename: `${language === "fr" ? "production" : "production-list"}-${list.date}.pdf`, bytes };
+}
+
+/** The props of the delivery notes of a date (one customer's when `customerId` is given: 404 when it is not delivered that date). */
+async function deliveryNotesProps(actor: OrgActor, date: string | undefined, query: unknown, customerId?: string): Promise<DeliveryNotesPdfProps> {
+  const producerId = requireProducerAction(actor, "production:read");
+  const day = parseDateParam(date);
+  const { print } = parseInput(deliveryNoteQuerySchema, query);
+  const db = getDb();
+  const settings = await loadBakerySettings(db, producerId);
+  const { producer, language } = await loadProducer(db, producerId);
+  // Every day order of the date, so that a customer's place in its round is the same on its own note and in all.pdf.
+  const orders = (await loadDayOrders(db, producerId, day)).orders.filter((order) => order.lines.length > 0);
+  const notes = deliveryNotes(orders, settings.slicingFee4).filter((note) => !customerId || note.customerId === customerId);
+  if (customerId && notes.length === 0) throw new AppError("not_found", "production.error.notDelivered");
+  const customers = new Map(
+    (await inChunks([...new Set(notes.map((n) => n.customerId))], (ids) => db.organization.findMany({ where: { id: { in: ids } }, select: partySelect }))).map((c) => [c.id, c]),
+  );
+  return {
+    language,
+    locale: producer.locale,
+    currency: producer.currency,
+    date: day,
+    eve: print === "eve",
+    unitPriceDecimals: settings.unitPriceDecimals,
+    producer,
+    notes: notes.map((note) => ({ ...note, customer: customers.get(note.customerId) ?? { name: note.customerName } })),
+  };
+}
+
+export async function getDeliveryNotePdf(actor: OrgActor, date: string | undefined, customerId: string, query: unknown): Promise<PdfFile> {
+  const props = await deliveryNotesProps(actor, date, query, customerId);
+  const bytes = await sharedPdfPool().deliveryNotes(props);
+  const slug = (props.notes[0].customer as { slug?: string }).slug ?? props.notes[0].customerId;
+  return { filename: `${props.language === "fr" ? "note-envoi" : "delivery-note"}-${props.date}-${slug}.pdf`, bytes };
+}
+
+/**
+ * A worker of its own for every note of a date: 2,000 pages take far more heap than the shared
+ * pool's workers are given (PDF_WORKER_LIMITS), and must not queue the single documents behind them.
+ */
+const ALL_NOTES_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 32 };
+
+export async function getAllDeliveryNotesPdf(actor: OrgActor, date: string | undefined, query: unknown): Promise<PdfFile> {
+  const props = await deliveryNotesProps(actor, date, query);
+  const pool = createPdfPool(1, { resourceLimits: ALL_NOTES_LIMITS });
+  try {
+    const bytes = await pool.deliveryNotes(props);
+    return { filename: `${props.language === "fr" ? "notes-envoi" : "delivery-notes"}-${props.date}.pdf`, bytes };
+  } finally {
+    await pool.close();
+  }
+}

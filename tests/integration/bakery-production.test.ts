@@ -1,0 +1,236 @@
+// The shops' counter orders, their leftovers, the production list of a crafted day, its PDF, the
+// delivery notes (one and all, in round order) and the bakery settings, through the API as a user of
+// the bakery sees them; a shop order is never invoiced.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/utils/db.server";
+import { createBakeryCustomer, createBakeryProducer, writeStandingOrder, type BakeryFormat } from "../factories/bakery";
+import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
+import { insertOrder } from "../setup/insert-order";
+import { pdfText } from "../setup/pdf-text";
+
+const TUESDAY = "2027-03-02";
+const MONDAY = "2027-03-01";
+let server: TestServer;
+let token = "";
+let otherToken = "";
+let producerId = "";
+let slug = "";
+let shopId = "";
+const f: Record<"baguette" | "gris" | "grisSliced" | "croissant" | "eclair", BakeryFormat> = {} as never;
+const customers: Record<string, Awaited<ReturnType<typeof createBakeryCustomer>>> = {};
+const shopOrderIds: string[] = [];
+
+beforeAll(async () => {
+  server = await useTestServer();
+  const bakery = await createBakeryProducer({ slug: "boulangerie-prod", name: "Boulangerie Prod", members: [{ role: "OWNER", name: "Paula Prod", email: "paula@prod.test" }] });
+  producerId = bakery.producer.id;
+  slug = bakery.producer.slug;
+  [f.baguette, f.gris, f.grisSliced, f.croissant, f.eclair] = bakery.formats;
+  const baker = { id: bakery.users[0].user.id, name: bakery.users[0].user.name };
+  for (const name of ["Alpha", "Bravo", "Charlie", "Delta"]) customers[name] = await createBakeryCustomer(producerId, { name, slug: `prod-${name.toLowerCase()}`, email: `${name.toLowerCase()}@prod.test` });
+  // Tuesday's standing orders: Bravo first in round 1, Alpha second, Charlie in round 2; Delta has none.
+  await writeStandingOrder({ relationId: customers.Alpha.relation.id, createdBy: baker, round: 1, roundPosition: 20, weekdays: { 2: [{ formatId: f.croissant.id, quantity: 10 }, { formatId: f.grisSliced.id, quantity: 4 }] } });
+  await writeStandingOrder({ relationId: customers.Bravo.relation.id, createdBy: baker, round: 1, roundPosition: 10, weekdays: { 2: [{ formatId: f.baguette.id, quantity: 20 }, { formatId: f.eclair.id, quantity: 6 }] } });
+  await writeStandingOrder({ relationId: customers.Charlie.relation.id, createdBy: baker, round: 2, roundPosition: 1, weekdays: { 2: [{ formatId: f.baguette.id, quantity: 5 }] } });
+  // Charlie ordered on the web for that Tuesday (it replaces its standing order); Alpha asks for 2 more croissants.
+  await insertOrder({
+    seller: slug, buyer: customers.Charlie.org.slug, createdBy: customers.Charlie.user.email, deliveryDate: TUESDAY,
+    lines: [{ formatId: f.croissant.id, description: "Croissant — Pièce", quantity: 3, unitPrice4: f.croissant.unitPrice4 }],
+  });
+  await getDb().deliveryDifference.create({
+    data: { producerId, relationId: customers.Alpha.relation.id, retailerId: customers.Alpha.org.id, date: TUESDAY, lines: JSON.stringify([{ formatId: f.croissant.id, delta: 2 }]), createdById: customers.Alpha.user.id, createdByName: "Alpha" },
+  });
+  token = await apiToken(server, "paula@prod.test", slug);
+  const other = await createBakeryProducer({ slug: "boulangerie-autre", members: [{ role: "OWNER", email: "otto@autre.test" }] });
+  expect(other.producer.id).not.toBe(producerId);
+  otherToken = await apiToken(server, "otto@autre.test", "boulangerie-autre");
+});
+
+describe("shops and their counter orders", () => {
+  it("a shop is created and listed", async () => {
+    const created = await api(server, "POST", "/api/v1/shops", { token, body: { name: "Magasin Centre" } });
+    expect(created.status).toBe(201);
+    shopId = created.body.id;
+    expect((await api(server, "POST", "/api/v1/shops", { token, body: { name: "Magasin Centre" } })).status).toBe(400);
+    expect((await api(server, "GET", "/api/v1/shops", { token })).body.shops).toEqual([{ id: shopId, name: "Magasin Centre" }]);
+    expect((await api(server, "GET", "/api/v1/shops", { token: otherToken })).body.shops).toEqual([]);
+  });
+
+  it("a counter order is priced from the catalog: total, deposit and the balance due at pickup", async () => {
+    const res = await api(server, "POST", "/api/v1/shop-orders", {
+      token,
+      body: { shop: shopId, pickupDate: TUESDAY, customerName: "Mme Dupont", phone: "0470 12 34 56", depositCents: 100, lines: [{ formatId: f.croissant.id, quantity: 5 }, { formatId: f.eclair.id, quantity: 2 }] },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      shop: { id: shopId, name: "Magasin Centre" }, pickupDate: TUESDAY, customerName: "Mme Dupont", phone: "0470 12 34 56",
+      depositCents: 100, totalCents: 895, balanceCents: 795, status: "OPEN",
+      lines: [
+        { formatId: f.croissant.id, description: "Croissant — Pièce", quantity: 5, unitPrice4: 9_500, totalCents: 475 },
+        { formatId: f.eclair.id, description: "Éclair au café — Pièce", quantity: 2, unitPrice4: 21_000, totalCents: 420 },
+      ],
+    });
+    shopOrderIds.push(res.body.id);
+  });
+
+  it("a deposit above the total is refused (400), as is another producer's shop", async () => {
+    const over = await api(server, "POST", "/api/v1/shop-orders", { token, body: { shop: shopId, pickupDate: TUESDAY, customerName: "M. Trop", depositCents: 96, lines: [{ formatId: f.croissant.id, quantity: 1 }] } });
+    expect(over.status).toBe(400);
+    expect(over.body.error).toMatchObject({ code: "validation_failed", details: { fields: { depositCents: expect.any(String) } } });
+    const foreign = await api(server, "POST", "/api/v1/shop-orders", { token: otherToken, body: { shop: shopId, pickupDate: TUESDAY, customerName: "X", lines: [{ formatId: f.croissant.id, quantity: 1 }] } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.details.fields.shop).toBeDefined();
+  });
+
+  it("is picked up or cancelled once; a cancelled one no longer counts", async () => {
+    const big = await api(server, "POST", "/api/v1/shop-orders", { token, body: { shop: shopId, pickupDate: TUESDAY, customerName: "Fête", lines: [{ formatId: f.croissant.id, quantity: 50 }] } });
+    shopOrderIds.push(big.body.id);
+    expect((await api(server, "POST", `/api/v1/shop-orders/${big.body.id}/cancel`, { token })).body.status).toBe("CANCELLED");
+    const again = await api(server, "POST", `/api/v1/shop-orders/${big.body.id}/pickup`, { token });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("invalid_transition");
+    expect((await api(server, "POST", `/api/v1/shop-orders/${big.body.id}/cancel`, { token: otherToken })).status).toBe(404);
+    const listed = await api(server, "GET", `/api/v1/shop-orders?date=${TUESDAY}&shop=${shopId}`, { token });
+    expect(listed.body.shopOrders.map((o: { customerName: string; status: string }) => [o.customerName, o.status])).toEqual([["Mme Dupont", "OPEN"], ["Fête", "CANCELLED"]]);
+  });
+
+  it("are never invoiced: the invoice publication answers 409 invalid_transition, and no invoice holds one", async () => {
+    for (const id of shopOrderIds) {
+      const res = await api(server, "POST", `/api/v1/orders/${id}/invoice`, { token, body: { version: 1 } });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe("invalid_transition");
+      // Another organization learns nothing of it.
+      expect((await api(server, "POST", `/api/v1/orders/${id}/invoice`, { token: otherToken, body: { version: 1 } })).status).toBe(404);
+    }
+    const db = getDb();
+    expect(await db.order.count({ where: { id: { in: shopOrderIds } } })).toBe(0);
+    expect(await db.invoice.count({ where: { orderId: { in: shopOrderIds } } })).toBe(0);
+    expect(await db.invoiceOrder.count({ where: { orderId: { in: shopOrderIds } } })).toBe(0);
+  });
+});
+
+describe("leftovers", () => {
+  it("a PUT replaces the shop's leftovers of the date (0 removes a line)", async () => {
+    const first = await api(server, "PUT", `/api/v1/leftovers/${MONDAY}`, {
+      token,
+      body: { shop: shopId, lines: [{ formatId: f.croissant.id, quantity: 30 }, { formatId: f.baguette.id, quantity: 4 }, { formatId: f.gris.id, quantity: 2 }, { formatId: f.grisSliced.id, quantity: 1 }] },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.lines).toHaveLength(4);
+    const second = await api(server, "PUT", `/api/v1/leftovers/${MONDAY}`, {
+      token,
+      body: { shop: shopId, lines: [{ formatId: f.croissant.id, quantity: 30 }, { formatId: f.baguette.id, quantity: 4 }, { formatId: f.eclair.id, quantity: 1 }, { formatId: f.gris.id, quantity: 0 }] },
+    });
+    const expected = [
+      { formatId: f.baguette.id, description: "Baguette — Pièce", quantity: 4 },
+      { formatId: f.croissant.id, description: "Croissant — Pièce", quantity: 30 },
+      { formatId: f.eclair.id, description: "Éclair au café — Pièce", quantity: 1 },
+    ];
+    expect(second.body).toEqual({ date: MONDAY, shop: { id: shopId, name: "Magasin Centre" }, lines: expected });
+    expect((await api(server, "GET", `/api/v1/leftovers/${MONDAY}?shop=${shopId}`, { token })).body.lines).toEqual(expected);
+    expect((await api(server, "PUT", `/api/v1/leftovers/2027-02-30`, { token, body: { shop: shopId, lines: [] } })).status).toBe(400);
+  });
+});
+
+type Item = { name: string; fromOrders: number; fromShop: number; leftovers: number; quantity: number };
+const figures = (body: { families: { family: string; items: Item[] }[] }) =>
+  body.families.map((family) => [family.family, family.items.map((i) => [i.name, i.fromOrders, i.fromShop, i.leftovers, i.quantity])]);
+
+describe("the production list", () => {
+  it("is orders + shop − the leftovers of J−1 per product, grouped by family, never below 0", async () => {
+    const res = await api(server, "GET", `/api/v1/production/${TUESDAY}`, { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ date: TUESDAY, validated: false, leftoverDate: MONDAY, filter: [] });
+    expect(figures(res.body)).toEqual([
+      ["1", [["Baguette", 20, 0, 4, 16]]],
+      ["2", [["Pain gris 800 g", 4, 0, 0, 4]]],
+      // Alpha's 10 + its difference of 2, Charlie's web order of 3 (its standing order does not count); the cancelled 50 do not count.
+      ["3", [["Croissant", 15, 5, 30, 0]]],
+      ["8", [["Éclair au café", 6, 2, 1, 7]]],
+    ]);
+    expect(Object.keys(res.body.families[0].items[0]).sort()).toEqual(["formats", "fromOrders", "fromShop", "leftovers", "name", "productId", "quantity"]);
+  });
+
+  it("filters families as the seed types them (\"3 8 9\")", async () => {
+    const res = await api(server, "GET", `/api/v1/production/${TUESDAY}?families=${encodeURIComponent("3 8 9")}`, { token });
+    expect(figures(res.body).map(([family]) => family)).toEqual(["3", "8"]);
+  });
+
+  it("follows the settings: leftover families, offset and default families", async () => {
+    const put = await api(server, "PUT", "/api/v1/bakery/settings", {
+      token,
+      body: { slicingFee4: 2000, unitPriceDecimals: 3, intakeRetentionDays: 4, leftoverOffsetDays: 1, leftoverFamilies: "3 8 9", productionFamilies: "1 3" },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ slicingFee4: 2000, unitPriceDecimals: 3, intakeRetentionDays: 4, leftoverOffsetDays: 1, leftoverFamilies: ["3", "8", "9"], productionFamilies: ["1", "3"] });
+    // Baguettes are family 1: their leftovers are no longer deducted; the default filter lists 1 and 3.
+    const res = await api(server, "GET", `/api/v1/production/${TUESDAY}`, { token });
+    expect(figures(res.body)).toEqual([["1", [["Baguette", 20, 0, 0, 20]]], ["3", [["Croissant", 15, 5, 30, 0]]]]);
+    expect(figures((await api(server, "GET", `/api/v1/production/${TUESDAY}?families=`, { token })).body).map(([family]) => family)).toEqual(["1", "2", "3", "8"]);
+    await api(server, "PUT", "/api/v1/bakery/settings", { token, body: { ...put.body, leftoverOffsetDays: 2, leftoverFamilies: "", productionFamilies: "" } });
+    expect(figures((await api(server, "GET", `/api/v1/production/${TUESDAY}`, { token })).body)[0]).toEqual(["1", [["Baguette", 20, 0, 0, 20]]]);
+    await api(server, "PUT", "/api/v1/bakery/settings", { token, body: { ...put.body, leftoverFamilies: "", productionFamilies: "" } });
+  });
+
+  it("is refused to a retailer, and for a date that is not one", async () => {
+    const retailer = await apiToken(server, "alpha@prod.test", customers.Alpha.org.slug);
+    expect((await api(server, "GET", `/api/v1/production/${TUESDAY}`, { token: retailer })).status).toBe(403);
+    expect((await api(server, "GET", `/api/v1/production/2027-13-01`, { token })).status).toBe(400);
+  });
+
+  it("prints as an A4 PDF for the bakehouse, per family", async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/production/${TUESDAY}/production.pdf`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const text = pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain("Production du 2 mars 2027");
+    for (const word of ["Famille 1", "Famille 3", "Croissant", "Commandes", "Magasin", "Restes", "À produire"]) expect(text).toContain(word);
+  });
+});
+
+describe("delivery notes", () => {
+  const pdf = async (path: string) => {
+    const res = await fetch(`${server.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    return { status: res.status, text: res.status === 200 ? pdfText(new Uint8Array(await res.arrayBuffer())) : await res.text() };
+  };
+
+  it("show the lines with the producer's decimals, the slicing fee as its own line and the total", async () => {
+    const { status, text } = await pdf(`/api/v1/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`);
+    expect(status).toBe(200);
+    expect(text).toContain("Note d'envoi");
+    expect(text).toContain("Boulangerie Prod");
+    expect(text).toContain("Alpha");
+    expect(text).toContain("Livraison 1 · position 2");
+    expect(text).toMatch(/Croissant — Pièce[\s\S]*12[\s\S]*0,950/);
+    expect(text).toMatch(/Tranchage[\s\S]*4[\s\S]*0,200[\s\S]*0,80/);
+    expect(text).toContain("23,40");
+    expect(text).not.toContain("J-1");
+  });
+
+  it("say when printed the day before (J−1), and answer 404 for a customer not delivered that date", async () => {
+    expect((await pdf(`/api/v1/delivery-notes/${TUESDAY}/${customers.Bravo.org.id}/delivery-note.pdf?print=eve`)).text).toContain("Imprimée la veille (J-1)");
+    expect((await pdf(`/api/v1/delivery-notes/${TUESDAY}/${customers.Delta.org.id}/delivery-note.pdf`)).status).toBe(404);
+    expect((await pdf(`/api/v1/delivery-notes/2027-03-07/${customers.Alpha.org.id}/delivery-note.pdf`)).status).toBe(404);
+  });
+
+  it("of a date come in one PDF in round order", async () => {
+    const { status, text } = await pdf(`/api/v1/delivery-notes/${TUESDAY}/all.pdf`);
+    expect(status).toBe(200);
+    const at = (name: string) => text.indexOf(`Boulangerie Prod / ${name}`);
+    expect(at("Bravo")).toBeGreaterThan(-1);
+    expect(at("Bravo")).toBeLessThan(at("Alpha"));
+    expect(at("Alpha")).toBeLessThan(at("Charlie"));
+    expect(text).not.toContain("Delta");
+  });
+
+  it("follow the unit price decimals setting", async () => {
+    const current = (await api(server, "GET", "/api/v1/bakery/settings", { token })).body;
+    await api(server, "PUT", "/api/v1/bakery/settings", { token, body: { ...current, leftoverFamilies: "", productionFamilies: "", unitPriceDecimals: 2 } });
+    const { text } = await pdf(`/api/v1/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`);
+    expect(text).toContain("0,95");
+    expect(text).not.toContain("0,950");
+    await api(server, "PUT", "/api/v1/bakery/settings", { token, body: { ...current, leftoverFamilies: "", productionFamilies: "" } });
+  });
+});
+
+
