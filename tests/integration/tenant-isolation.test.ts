@@ -488,6 +488,91 @@ describe("JSON API with another tenant's ids", () => {
       for (const token of [a, marc]) expect((await api(server, "GET", `/api/v1/deliveries/2099-01-05/differences?producer=${foreign.orgId}`, { token })).status).toBe(404);
       expect(await getDb().deliveryDifference.count({ where: { producerId: foreign.orgId, date: "2099-01-05" } })).toBe(0);
     },
+    "api.v1.intake.$date": async ({ alice: a, marc }) => {
+      const board = await api(server, "GET", "/api/v1/intake/2099-01-05", { token: a });
+      expect(JSON.stringify(board.body)).not.toContain("Bistro");
+      await api(server, "POST", "/api/v1/intake/2099-01-05", { token: a, body: { orderIds: [foreign.orderId] } });
+      expect((await api(server, "GET", "/api/v1/intake/2099-01-05", { token: marc })).status).toBe(403);
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.intake.$date.conflicts.$customerId": async ({ alice: a }) => {
+      const order = await getDb().order.findUniqueOrThrow({ where: { id: foreign.orderId } });
+      const res = await api(server, "POST", `/api/v1/intake/${order.deliveryDate}/conflicts/${foreignCustomerId}`, { token: a, body: { keepOrderId: foreign.orderId } });
+      expect([404, 409]).toContain(res.status);
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.intake.$date.validate": async ({ alice: a, marc }) => {
+      await api(server, "POST", "/api/v1/intake/2099-01-05/validate", { token: a });
+      expect((await api(server, "POST", "/api/v1/intake/2099-01-06/validate", { token: marc })).status).toBe(403);
+      expect(await getDb().deliveryDay.count({ where: { producerId: foreign.orgId } })).toBe(0);
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.deliveries.history": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", `/api/v1/deliveries/history?producer=${foreign.orgId}`, { token: marc })).status).toBe(404);
+      const res = await api(server, "GET", `/api/v1/deliveries/history?customer=${foreignCustomerId}`, { token: a });
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain("Bistro");
+    },
+    "api.v1.deliveries.history.rebuild": async ({ alice: a, marc }) => {
+      expect((await api(server, "POST", "/api/v1/deliveries/history/rebuild", { token: marc, body: { producer: foreign.orgId } })).status).toBe(404);
+      expect((await api(server, "POST", "/api/v1/deliveries/history/rebuild", { token: a, body: { customer: foreignCustomerId } })).status).toBe(404);
+      expect(await getDb().deliveryHistory.count({ where: { producerId: foreign.orgId } })).toBe(0);
+    },
+    "api.v1.delivery-notes.$date.$customerId.delivery-note[.]pdf": async ({ alice: a, marc }) => {
+      for (const token of [a, marc]) {
+        const res = await api(server, "GET", `/api/v1/delivery-notes/2099-01-05/${foreignCustomerId}/delivery-note.pdf`, { token });
+        expect([403, 404]).toContain(res.status);
+      }
+    },
+    "api.v1.delivery-notes.$date.all[.]pdf": async ({ alice: a, marc }) => {
+      const own = await api(server, "GET", "/api/v1/delivery-notes/2099-01-05/all.pdf", { token: a });
+      expect(JSON.stringify(own.body ?? "")).not.toContain("Bistro");
+      expect((await api(server, "GET", "/api/v1/delivery-notes/2099-01-05/all.pdf", { token: marc })).status).toBe(403);
+    },
+    "api.v1.leftovers.$date": async ({ alice: a }) => {
+      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
+      const before = await getDb().leftover.count({ where: { shopId: shop.id } });
+      expect([400, 404]).toContain((await api(server, "PUT", "/api/v1/leftovers/2099-01-05", { token: a, body: { shop: shop.id, lines: [{ formatId: foreign.formatId, quantity: 9 }] } })).status);
+      const read = await api(server, "GET", `/api/v1/leftovers/2099-01-05?shop=${shop.id}`, { token: a });
+      expect([400, 404]).toContain(read.status); // "Choose one of your shops."
+      expect(await getDb().leftover.count({ where: { shopId: shop.id } })).toBe(before);
+    },
+    "api.v1.production.$date": async ({ alice: a, marc }) => {
+      const product = await getDb().product.findUniqueOrThrow({ where: { id: foreign.productId } });
+      const own = await api(server, "GET", "/api/v1/production/2099-01-05", { token: a });
+      expect(JSON.stringify(own.body)).not.toContain(product.name);
+      expect((await api(server, "GET", "/api/v1/production/2099-01-05", { token: marc })).status).toBe(403);
+    },
+    "api.v1.production.$date.production[.]pdf": async ({ marc }) => {
+      expect((await api(server, "GET", "/api/v1/production/2099-01-05/production.pdf", { token: marc })).status).toBe(403);
+    },
+    "api.v1.shop-orders": async ({ alice: a }) => {
+      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
+      const body = { shop: shop.id, pickupDate: "2099-01-05", customerName: "Pirate", lines: [{ formatId: foreign.formatId, quantity: 1 }] };
+      expect([400, 404]).toContain((await api(server, "POST", "/api/v1/shop-orders", { token: a, body })).status);
+      expect((await api(server, "GET", `/api/v1/shop-orders?shop=${shop.id}`, { token: a })).body.shopOrders).toEqual([]);
+      expect(await getDb().shopOrder.count({ where: { customerName: "Pirate" } })).toBe(0);
+    },
+    "api.v1.shop-orders.$id.$action": async ({ alice: a }) => {
+      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
+      const shopOrder = await getDb().shopOrder.create({
+        data: { producerId: foreign.orgId, shopId: shop.id, pickupDate: "2099-01-05", customerName: "Mme Dupont", totalCents: 500, balanceCents: 500, createdById: "probe" },
+      });
+      for (const action of ["pickup", "cancel"]) expect((await api(server, "POST", `/api/v1/shop-orders/${shopOrder.id}/${action}`, { token: a })).status).toBe(404);
+      expect((await getDb().shopOrder.findUniqueOrThrow({ where: { id: shopOrder.id } })).status).toBe("OPEN");
+    },
+    "api.v1.shops": async ({ alice: a, marc }) => {
+      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
+      const own = await api(server, "GET", "/api/v1/shops", { token: a });
+      expect(JSON.stringify(own.body)).not.toContain(shop.name);
+      expect((await api(server, "GET", "/api/v1/shops", { token: marc })).status).toBe(403);
+    },
+    "api.v1.bakery.settings": async ({ alice: a, marc }) => {
+      const before = await getDb().bakerySettings.findUniqueOrThrow({ where: { producerId: foreign.orgId } });
+      await api(server, "PUT", "/api/v1/bakery/settings", { token: a, body: { slicingFee4: 9999 } });
+      expect((await api(server, "GET", "/api/v1/bakery/settings", { token: marc })).status).toBe(403);
+      expect((await getDb().bakerySettings.findUniqueOrThrow({ where: { producerId: foreign.orgId } })).slicingFee4).toBe(before.slicingFee4);
+    },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
     },

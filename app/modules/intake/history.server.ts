@@ -64,12 +64,22 @@ export async function historyRowsFromOrders(tx: Tx, producerId: string, dates: r
   return rows;
 }
 
-/** Who sees which history: a retailer its own (one producer's with `producer`), a producer its customers' (one with `customer`). */
-function scopeOf(actor: OrgActor, filters: { producer?: string; customer?: string }): { producerId?: string; retailerId?: string } {
+/**
+ * Who sees which history: a retailer its own (one producer's with `producer`), a producer its
+ * customers' (one with `customer`). A named counterpart without a retail relation with the actor
+ * answers 404, like every id of another tenant.
+ */
+async function scopeOf(tx: Tx, actor: OrgActor, filters: { producer?: string; customer?: string }): Promise<{ producerId?: string; retailerId?: string }> {
   requirePermission(actor, "standing:read");
-  if (actor.orgKind === "PRODUCER") return { producerId: actor.orgId, ...(filters.customer ? { retailerId: filters.customer } : {}) };
-  if (actor.orgKind === "RETAILER") return { retailerId: actor.orgId, ...(filters.producer ? { producerId: filters.producer } : {}) };
-  throw new AppError("forbidden", "error.forbidden");
+  let scope: { producerId?: string; retailerId?: string };
+  if (actor.orgKind === "PRODUCER") scope = { producerId: actor.orgId, ...(filters.customer ? { retailerId: filters.customer } : {}) };
+  else if (actor.orgKind === "RETAILER") scope = { retailerId: actor.orgId, ...(filters.producer ? { producerId: filters.producer } : {}) };
+  else throw new AppError("forbidden", "error.forbidden");
+  if (scope.producerId && scope.retailerId) {
+    const relation = await tx.relation.findFirst({ where: { producerId: scope.producerId, partnerId: scope.retailerId, kind: "RETAIL" }, select: { id: true } });
+    if (!relation) throw new AppError("not_found", "error.not_found");
+  }
+  return scope;
 }
 
 export type DeliveryHistoryDay = {
@@ -86,7 +96,7 @@ const MAX_HISTORY_DAYS = 500;
 /** GET /api/v1/deliveries/history: the delivered days, newest first. */
 export async function getDeliveryHistory(actor: OrgActor, query: unknown, now = new Date()): Promise<{ days: DeliveryHistoryDay[] }> {
   const filters = parseInput(historyQuerySchema, query);
-  const scope = scopeOf(actor, filters);
+  const scope = await scopeOf(getDb(), actor, filters);
   const from = filters.from ?? addDays(filters.to ?? todayIso(now), -HISTORY_REBUILD_DAYS);
   const db = getDb();
   const rows = await db.deliveryHistory.findMany({
@@ -116,7 +126,7 @@ export async function getDeliveryHistory(actor: OrgActor, query: unknown, now = 
  */
 export async function rebuildDeliveryHistory(actor: OrgActor, input: unknown, now = new Date()): Promise<{ from: string; to: string; rows: number }> {
   const filters = parseInput(rebuildHistorySchema, input);
-  const scope = scopeOf(actor, filters);
+  const scope = await scopeOf(getDb(), actor, filters);
   const from = addDays(todayIso(now), -HISTORY_REBUILD_DAYS);
   const written = await getDb().$transaction(async (tx) => {
     const relations = await tx.relation.findMany({
