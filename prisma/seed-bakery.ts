@@ -4,8 +4,14 @@
 // Deterministic (seeded), built with the same factories as the tests.
 import { addDays, formatWeekdays } from "~/modules/bakery/calendar";
 import { todayIso } from "~/modules/order/dates";
+import { validateDate } from "~/modules/intake/validate.server";
+import { loadActor } from "~/modules/org/access.server";
+import { createShopOrder } from "~/modules/production/shops.server";
+import { createDifference } from "~/modules/standing/deliveries.server";
+import { createProposal } from "~/modules/standing/proposals.server";
 import { getDb } from "~/utils/db.server";
 import { createOrganization, createRelation } from "../tests/factories";
+import { createOrderRecords } from "../tests/factories/orders";
 import { createShop, writeLeftovers, writeStandingOrder } from "../tests/factories/bakery";
 import { seededRandom } from "../tests/factories/random";
 
@@ -89,4 +95,57 @@ export async function seedBakeryDemo(input: {
   for (const date of [addDays(today, -1), today]) {
     await writeLeftovers({ producerId: input.producerId, shopId: shop.id, date, lines: leftoverFormats.map((format) => ({ formatId: format.id, quantity: random.int(1, 6) })) });
   }
+
+  await seedMornings({ producerId: input.producerId, relations, formats, shopId: shop.id });
+}
+
+/**
+ * The board alive, through the services a user's clicks call: the last three days validated and
+ * delivered (numbered orders, delivered history); for tomorrow a conflict to resolve (a customer
+ * ordered twice), a waiting proposal and a difference from Café Central, and counter orders.
+ */
+async function seedMornings(input: { producerId: string; relations: string[]; formats: Format[]; shopId: string }) {
+  const db = getDb();
+  const today = todayIso();
+  const tomorrow = addDays(today, 1);
+  const baker = await loadActor(await db.user.findUniqueOrThrow({ where: { email: "bruno@aurore.test" } }), "boulangerie-aurore");
+  const chloe = await loadActor(await db.user.findUniqueOrThrow({ where: { email: "chloe@central.test" } }), "cafe-central");
+  const [bread, croissant, tart] = [input.formats[0], input.formats[Math.min(3, input.formats.length - 1)], input.formats[input.formats.length - 1]];
+
+  for (const date of [addDays(today, -3), addDays(today, -2), addDays(today, -1)]) {
+    await validateDate(baker, date);
+    // Delivered that morning: written as the ship and deliver transitions leave them (the services
+    // would take ~40 ms an order with their notifications; the seed runs before every test file).
+    const made = await db.order.findMany({ where: { sellerId: input.producerId, deliveryDate: date, standingOrderId: { not: null } }, select: { id: true } });
+    const shippedAt = new Date(`${date}T05:30:00Z`);
+    const deliveredAt = new Date(`${date}T08:00:00Z`);
+    await db.order.updateMany({ where: { id: { in: made.map((o) => o.id) } }, data: { status: "DELIVERED", version: 3, shippedAt, deliveredAt, updatedAt: deliveredAt } });
+    const by = { actorId: baker.userId, actorName: baker.userName, actorOrgId: baker.orgId, actorOrgName: baker.orgName, changes: "{}" };
+    await db.orderEvent.createMany({
+      data: made.flatMap((o) => [{ orderId: o.id, type: "SHIPPED", createdAt: shippedAt, ...by }, { orderId: o.id, type: "DELIVERED", createdAt: deliveredAt, ...by }]),
+    });
+  }
+
+  // Bistro de la Gare ordered for tomorrow, then phoned with another order: the board shows a conflict.
+  const bistro = await db.relation.findFirstOrThrow({ where: { producerId: input.producerId, partner: { slug: "bistro-gare" } }, select: { id: true, partnerId: true } });
+  const live = await db.order.count({ where: { relationId: bistro.id, deliveryDate: tomorrow, status: { notIn: ["REJECTED", "CANCELLED", "EXPIRED"] } } });
+  await createOrderRecords(db, [
+    ...(live === 0 ? [{ relation: bistro.id, placedBy: "buyer" as const, status: "ACCEPTED" as const, deliveryDate: tomorrow, lines: [{ format: bread.id, quantity: 30 }, { format: croissant.id, quantity: 20 }] }] : []),
+    { relation: bistro.id, placedBy: "seller", status: "PENDING", deliveryDate: tomorrow, note: "Par téléphone : 10 baguettes de plus", lines: [{ format: bread.id, quantity: 40 }, { format: croissant.id, quantity: 20 }] },
+  ]);
+
+  const central = await db.relation.findFirstOrThrow({ where: { producerId: input.producerId, partner: { slug: "cafe-central" } }, select: { id: true } });
+  await createProposal(chloe, {
+    relation: central.id,
+    effectiveFrom: addDays(today, 7),
+    weekdays: Object.fromEntries([1, 2, 3, 4, 5, 6].map((day) => [String(day), [{ formatId: bread.id, quantity: day === 6 ? 40 : 25 }, { formatId: croissant.id, quantity: 12 }]])),
+  });
+  await createDifference(chloe, tomorrow, { producer: input.producerId, lines: [{ formatId: croissant.id, delta: 6 }, { formatId: bread.id, delta: -2 }] });
+
+  const pickups = [
+    { customerName: "Mme Janssens", phone: "0470 12 34 56", depositCents: 500, lines: [{ formatId: tart.id, quantity: 4 }] },
+    { customerName: "M. Peeters", phone: "", depositCents: 0, lines: [{ formatId: bread.id, quantity: 4 }, { formatId: croissant.id, quantity: 10 }] },
+    { customerName: "Famille Dubois", phone: "0485 98 76 54", depositCents: 300, lines: [{ formatId: croissant.id, quantity: 24 }] },
+  ];
+  for (const [i, pickup] of pickups.entries()) await createShopOrder(baker, { shop: input.shopId, pickupDate: addDays(tomorrow, i % 2), ...pickup });
 }
