@@ -148,7 +148,7 @@ export default function DifferencesPage() {
                   <div className="text-stone-600">{fmt.dateTime(d.createdAt)} · {d.createdByName} · {t(d.status === "TAKEN_IN" ? "bakery.intake.TAKEN_IN" : "standing.differences.received")}</div>
                   <ul className="mt-1">
                     {d.lines.map((l, i) => (
-                      <li key={i} className="tabular-nums">{l.delta > 0 ? `+${l.delta}` : l.delta} × {l.description}</li>
+                      <li key={i} className="tabular-nums">{`${l.delta > 0 ? "+" : "−"}${Math.abs(l.delta)} × ${l.description}`}</li>
                     ))}
                   </ul>
                 </li>
