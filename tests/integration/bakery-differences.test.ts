@@ -6,7 +6,7 @@ import { onBakeryChanged, type BakeryChanged } from "~/modules/bakery/live.serve
 import { todayIso } from "~/modules/order/dates";
 import { getDb } from "~/utils/db.server";
 import { createBakeryCustomer, createBakeryProducer, writeStandingOrder, type BakeryFormat } from "../factories/bakery";
-import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
+import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 import { insertOrder } from "../setup/insert-order";
 
 let server: TestServer;
@@ -111,5 +111,46 @@ describe("delivery differences", () => {
     expect(zero.status).toBe(400);
     expect((await api(server, "POST", `/api/v1/deliveries/${addDays(date, 3)}/differences`, { token: token.baker, body })).status).toBe(403);
     expect((await api(server, "POST", `/api/v1/deliveries/${addDays(date, 3)}/differences`, { token: token.alpha, body: { ...body, producer: "someone-else" } })).status).toBe(404);
+  });
+});
+
+describe("differences page", () => {
+  it("shows the retailer's day order and takes a difference, with an item added from the catalog", async () => {
+    const page = await new PageClient(server).login("bravo@differences.test");
+    const pageDate = addDays(date, 5);
+    const url = `/o/${bravo.org.slug}/bakery/differences?date=${pageDate}`;
+    const view = await page.get(url);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain("Différences de livraison");
+    expect(view.html).toContain("Pain gris 800 g — Pièce");
+    expect(view.html).toContain(`name="d.${formats[1].id}"`);
+    const sent = await page.post(`/o/${bravo.org.slug}/bakery/differences`, {
+      intent: "difference",
+      producer: producer.id,
+      date: pageDate,
+      [`d.${formats[1].id}`]: "-2",
+      addFormat: formats[3].id,
+      addQuantity: "4",
+    });
+    expect(sent.status).toBe(302);
+    const day = await api(server, "GET", `/api/v1/deliveries/${pageDate}?producer=${producer.id}`, { token: token.bravo });
+    expect(day.body.orders[0].lines.map((l: any) => [l.formatId, l.quantity])).toEqual([[formats[1].id, 4], [formats[3].id, 4]]);
+    const after = await page.get(url);
+    expect(after.html).toContain("+4 × Croissant — Pièce");
+    const empty = await page.post(`/o/${bravo.org.slug}/bakery/differences`, { intent: "difference", producer: producer.id, date: pageDate });
+    expect(empty.status).toBe(400);
+    expect(empty.html).toContain("Indiquez une quantité");
+  });
+
+  it("says to call the bakery once the date is validated, and shows no form", async () => {
+    const page = await new PageClient(server).login("alpha@differences.test");
+    const view = await page.get(`/o/${alpha.org.slug}/bakery/differences?date=${date}`);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain("Cette date est validée");
+    expect(view.html).toContain("Veuillez appeler la boulangerie");
+    expect(view.html).not.toContain('value="difference"');
+    const late = await page.post(`/o/${alpha.org.slug}/bakery/differences`, { intent: "difference", producer: producer.id, date, [`d.${formats[0].id}`]: "1" });
+    expect(late.status).toBe(409);
+    expect(late.html).toContain("Veuillez appeler la boulangerie");
   });
 });

@@ -7,10 +7,11 @@ import { loadDayOrders } from "~/modules/bakery/day-orders.server";
 import { todayIso } from "~/modules/order/dates";
 import { getDb } from "~/utils/db.server";
 import { createBakeryCustomer, createBakeryProducer, type BakeryFormat } from "../factories/bakery";
-import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
+import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 
 let server: TestServer;
 let producerId = "";
+let producerSlug = "";
 let formats: BakeryFormat[] = [];
 let customer: Awaited<ReturnType<typeof createBakeryCustomer>>;
 let other: Awaited<ReturnType<typeof createBakeryCustomer>>;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   server = await useTestServer();
   const bakery = await createBakeryProducer({ members: [{ role: "OWNER", name: "Bruno Baker", email: "bruno@standing.test" }] });
   producerId = bakery.producer.id;
+  producerSlug = bakery.producer.slug;
   formats = bakery.formats;
   customer = await createBakeryCustomer(producerId, { name: "Café Alpha", email: "alpha@standing.test" });
   other = await createBakeryCustomer(producerId, { name: "Épicerie Bravo", email: "bravo@standing.test" });
@@ -245,3 +247,99 @@ describe("calendars", () => {
     expect(foreign.status).toBe(403);
   });
 });
+
+describe("pages", () => {
+  it("list the producer's customers and edit one's standing order as a new version", async () => {
+    const page = await new PageClient(server).login("bruno@standing.test");
+    const list = await page.get(`/o/${producerSlug}/bakery/standing`);
+    expect(list.status).toBe(200);
+    expect(list.html).toContain("Commandes standard");
+    expect(list.html).toContain("Café Alpha");
+    expect(list.html).toContain(`/bakery/standing/${customer.relation.id}`);
+
+    const url = `/o/${producerSlug}/bakery/standing/${customer.relation.id}`;
+    const edit = await page.get(url);
+    expect(edit.status).toBe(200);
+    expect(edit.html).toContain("Versions");
+    expect(edit.html).toContain("Prochaine version");
+    expect(edit.html).toContain("Jours d&#x27;ouverture");
+    const before = await getDb().standingOrder.count({ where: { relationId: customer.relation.id } });
+    const saved = await page.post(url, {
+      intent: "standing",
+      round: "3",
+      roundPosition: "7",
+      effectiveFrom: "",
+      [`q.2.${formats[1].id}`]: "8",
+      [`q.5.${formats[0].id}`]: "",
+      [`price.${formats[1].id}`]: "2,5",
+    });
+    expect(saved.status).toBe(302);
+    const latest = await getDb().standingOrder.findFirstOrThrow({ where: { relationId: customer.relation.id }, orderBy: { version: "desc" }, include: { days: true, prices: true } });
+    expect(latest.version).toBe(before + 1);
+    expect(latest).toMatchObject({ round: 3, roundPosition: 7, effectiveFrom: today, createdByName: "Bruno Baker" });
+    expect(latest.days.map((d) => [d.weekday, JSON.parse(d.lines)])).toEqual([[2, [{ formatId: formats[1].id, quantity: 8 }]]]);
+    expect(latest.prices).toMatchObject([{ formatId: formats[1].id, unitPrice4: 25_000 }]);
+
+    const bad = await page.post(url, { intent: "standing", [`q.2.${formats[1].id}`]: "-3" });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("Entre 1 et 1 000 000");
+  });
+
+  it("set a customer's calendar from its page", async () => {
+    const page = await new PageClient(server).login("bruno@standing.test");
+    const url = `/o/${producerSlug}/bakery/standing/${customer.relation.id}`;
+    expect((await page.post(url, { intent: "open-days", days: "1" })).status).toBe(302);
+    const from = addDays(today, 20);
+    expect((await page.post(url, { intent: "add-closure", from, to: addDays(from, 2), note: "Vacances" })).status).toBe(302);
+    const calendar = await api(server, "GET", `/api/v1/relations/${customer.relation.id}/calendar`, { token: token.baker });
+    expect(calendar.body).toEqual({ openWeekdays: [1], closures: [{ from, to: addDays(from, 2), note: "Vacances" }] });
+    const wrong = await page.post(url, { intent: "add-closure", from, to: addDays(from, -2) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain("La fin est avant le début");
+    expect((await page.post(url, { intent: "remove-closure", index: "0" })).status).toBe(302);
+    expect((await page.post(url, [["intent", "open-days"], ...[1, 2, 3, 4, 5, 6, 7].map((d): [string, string] => ["days", String(d)])])).status).toBe(302);
+    const after = await api(server, "GET", `/api/v1/relations/${customer.relation.id}/calendar`, { token: token.baker });
+    expect(after.body.closures).toEqual([]);
+  });
+
+  it("let the retailer propose and the producer take the proposal in", async () => {
+    const shop = await new PageClient(server).login("alpha@standing.test");
+    const mine = await shop.get(`/o/${customer.org.slug}/bakery/standing`);
+    expect(mine.status).toBe(200);
+    expect(mine.html).toContain("Proposer une nouvelle commande standard");
+    expect(mine.html).toContain("Pas d&#x27;éclairs le samedi");
+    const sent = await shop.post(`/o/${customer.org.slug}/bakery/standing`, { intent: "propose", relation: customer.relation.id, effectiveFrom: addDays(today, 4), [`q.6.${formats[0].id}`]: "25" });
+    expect(sent.status).toBe(302);
+    const proposal = await getDb().standingOrderProposal.findFirstOrThrow({ where: { relationId: customer.relation.id, status: "PROPOSED" } });
+    expect(JSON.parse(proposal.weekdays)["6"]).toEqual([{ formatId: formats[0].id, quantity: 25 }]);
+
+    const baker = await new PageClient(server).login("bruno@standing.test");
+    const waiting = await baker.get(`/o/${producerSlug}/bakery/proposals`);
+    expect(waiting.status).toBe(200);
+    expect(waiting.html).toContain("Café Alpha");
+    expect(waiting.html).toContain("Proposée");
+    const accepted = await baker.post(`/o/${producerSlug}/bakery/proposals`, { intent: "accept", id: proposal.id, effectiveFrom: addDays(today, 5) });
+    expect(accepted.status).toBe(302);
+    expect(await getDb().standingOrderProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: "ACCEPTED", effectiveFrom: addDays(today, 5) });
+    const twice = await baker.post(`/o/${producerSlug}/bakery/proposals`, { intent: "reject", id: proposal.id, reason: "Non" });
+    expect(twice.status).toBe(409);
+    expect(twice.html).toContain("déjà été traitée");
+  });
+
+  it("keep the producer's closed days and the production planning", async () => {
+    const page = await new PageClient(server).login("bruno@standing.test");
+    const url = `/o/${producerSlug}/bakery/calendar`;
+    const view = await page.get(url);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain("Planning de fabrication");
+    expect(view.html).toContain("Éclair au café");
+    const day = addDays(today, 30);
+    expect((await page.post(url, { intent: "add-closure", from: day, to: day, note: "Fête" })).status).toBe(302);
+    expect((await api(server, "GET", "/api/v1/bakery/closures", { token: token.baker })).body.closures).toEqual([{ from: day, to: day, note: "Fête" }]);
+    expect((await page.post(url, { intent: "remove-closure", index: "0" })).status).toBe(302);
+    const planning = await page.post(url, [["intent", "planning"], ["product", formats[4].productId], [`days.${formats[4].productId}`, "2"], [`days.${formats[4].productId}`, "4"]]);
+    expect(planning.status).toBe(302);
+    expect((await getDb().product.findUniqueOrThrow({ where: { id: formats[4].productId } })).productionWeekdays).toBe("24");
+  });
+});
+

@@ -109,7 +109,8 @@ export class PageClient {
     return { status: res.status, body };
   }
 
-  async post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  /** Posts a form; pairs repeat a field (checkboxes). */
+  async post(pathname: string, fields: Record<string, string> | [string, string][], headers: Record<string, string> = {}) {
     const res = await fetch(this.server.baseUrl + pathname, {
       method: "POST",
       headers: { Cookie: this.cookieHeader(), "Content-Type": "application/x-www-form-urlencoded", ...headers },

@@ -98,3 +98,16 @@ export async function listProductPlanning(actor: OrgActor) {
   });
   return products.map((p) => ({ id: p.id, name: p.name, family: p.family, weekdays: parseWeekdays(p.productionWeekdays) }));
 }
+
+/** The planning page saves every product's weekdays at once, in one transaction. */
+export async function putProductsPlanning(actor: OrgActor, rows: readonly { productId: string; weekdays: number[] }[]): Promise<number> {
+  const producerId = requireProducerAction(actor, "standing:write");
+  const data = rows.map((row) => ({ productId: row.productId, ...parseInput(planningInputSchema, { weekdays: row.weekdays }) }));
+  return getDb().$transaction(async (tx) => {
+    for (const row of data) {
+      const product = await ownProduct(tx, producerId, row.productId);
+      await tx.product.update({ where: { id: product.id, producerId }, data: { productionWeekdays: formatWeekdays(row.weekdays) } });
+    }
+    return data.length;
+  });
+}
