@@ -13,7 +13,9 @@
 //   to that organization (a cookie user names the organization it acts for; without one, the first of
 //   its organizations that sees the order). Anything else answers {ok:false, error:{code:"not_found"}}.
 // Order changes published by the order services (after their commit) go to the order's room and to
-// the rooms of its parties' organizations, as `order:updated` {orderId, version, status}.
+// the rooms of its parties' organizations, as `order:updated` {orderId, version, status}. A bakery
+// date's changes (intake, differences, validation: app/modules/bakery/live.server.ts) go to the
+// producer's organization room as `bakery:changed` {date}.
 // The order chat, in a joined order's room only, as the organization it was joined for:
 // - `message:new` {orderId, message} and `message:read` {orderId, user, readAt, messageIds} come from
 //   the chat services (app/modules/chat/chat-events.ts), whichever instance or route posted;

@@ -4,6 +4,7 @@
 // a conflict is open, then the standing day orders become numbered orders (standing version,
 // slicing fee), the differences are written once, the real orders are in the retailer's lists and
 // its delivered history, which "rebuild" recomputes; the retention of taken-in orders.
+import { io as connect } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "~/modules/bakery/calendar";
 import { loadDayOrders } from "~/modules/bakery/day-orders.server";
@@ -339,5 +340,26 @@ describe("the intake page", () => {
     const empty = await new PageClient(server).login(customers.Echo.user.email);
     await getDb().deliveryHistory.deleteMany({ where: { retailerId: customers.Echo.org.id } });
     expect((await empty.get("/o/intake-echo/bakery/history")).html).toContain("Aucune livraison");
+  });
+});
+
+describe("live", () => {
+  it("tells the producer's organization room that the date changed when orders are taken in", async () => {
+    const LIVE_DATE = addDays(DATE, 2);
+    const web = await placed("Delta", { date: LIVE_DATE, lines: [{ format: formats[0], quantity: 2 }] });
+    const socket = connect(server.baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token }, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.on("connect_error", reject);
+        socket.on("connect", () => socket.emit("org:join", { orgSlug: producer.slug }, (ack: { ok: boolean }) => (ack.ok ? resolve() : reject(new Error("join refused")))));
+      });
+      const heard = new Promise<{ date: string }>((resolve) => socket.on("bakery:changed", resolve));
+      const updated = new Promise<{ orderId: string; status: string }>((resolve) => socket.on("order:updated", resolve));
+      expect((await api(server, "POST", `/api/v1/intake/${LIVE_DATE}`, { token, body: {} })).status).toBe(200);
+      expect(await heard).toEqual({ date: LIVE_DATE });
+      expect(await updated).toMatchObject({ orderId: web.id, status: "ACCEPTED" });
+    } finally {
+      socket.close();
+    }
   });
 });
