@@ -19,6 +19,12 @@ type Socket = {
 let socketPromise: Promise<Socket> | null = null;
 const listeners = new Set<Listener>();
 const rooms = new Map<string, { event: string; payload: Record<string, string>; users: number }>();
+let connected = false;
+
+/** Whether the tab's live connection is up (pages poll while it is not: the intake board). */
+export function isLiveConnected(): boolean {
+  return connected;
+}
 
 function getSocket(): Promise<Socket> {
   if (!socketPromise) {
@@ -26,7 +32,11 @@ function getSocket(): Promise<Socket> {
       const socket = io({ path: "/socket.io", withCredentials: true }) as unknown as Socket;
       // Rooms are joined again after every (re)connection: the server forgets them with the socket.
       socket.on("connect", () => {
+        connected = true;
         for (const room of rooms.values()) socket.emit(room.event, room.payload, () => {});
+      });
+      socket.on("disconnect", () => {
+        connected = false;
       });
       socket.on("order:updated", (event: OrderUpdated) => {
         for (const listener of listeners) listener(event);

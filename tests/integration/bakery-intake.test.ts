@@ -4,13 +4,14 @@
 // a conflict is open, then the standing day orders become numbered orders (standing version,
 // slicing fee), the differences are written once, the real orders are in the retailer's lists and
 // its delivered history, which "rebuild" recomputes; the retention of taken-in orders.
+import { io as connect } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "~/modules/bakery/calendar";
 import { loadDayOrders } from "~/modules/bakery/day-orders.server";
 import { todayIso } from "~/modules/order/dates";
 import { getDb } from "~/utils/db.server";
 import { createBakeryCustomer, createBakeryProducer, writeStandingOrder, type BakeryFormat } from "../factories/bakery";
-import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
+import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 import { insertOrder } from "../setup/insert-order";
 
 const DATE = addDays(todayIso(), 10);
@@ -289,5 +290,76 @@ describe("retention", () => {
     const within = (await api(server, "GET", `/api/v1/intake/${RECENT}`, { token })).body;
     expect(within.purged.orders).toBe(0);
     expect(within.orders.map((o: { order: { id: string } }) => o.order.id)).toEqual([recent.id]);
+  });
+});
+
+describe("the intake page", () => {
+  const PAGE_DATE = addDays(DATE, 1);
+  const page = `/o/intake-bakery/bakery/intake/${PAGE_DATE}`;
+
+  it("renders the counters and the orders to take in, and takes them in without JavaScript", async () => {
+    const web = await placed("Bravo", { date: PAGE_DATE, lines: [{ format: formats[0], quantity: 6 }] });
+    const browser = await new PageClient(server).login(baker.email);
+    const res = await browser.get(page);
+    expect(res.status).toBe(200);
+    expect(res.html).toContain("Injection du");
+    expect(res.html).toContain(`#${web.number}`);
+    expect(res.html).toMatch(/<span class="text-lg font-bold tabular-nums text-red-700">1<\/span> <!-- -->à injecter/);
+    const data = await browser.data(page, "routes/o.$org.bakery.intake.($date)");
+    expect(data.body.board).toMatchObject({ activeCustomers: 5, received: 1, toTakeIn: 1, validated: false });
+
+    const none = await browser.post(page, { intent: "takeInSelected" });
+    expect(none.status).toBe(400);
+    expect(await statusOf(web.id)).toBe("PENDING");
+    const taken = await browser.post(page, { intent: "takeInSelected", orderIds: web.id });
+    expect(taken.status).toBe(302);
+    expect(taken.location).toBe(page);
+    expect(await statusOf(web.id)).toBe("ACCEPTED");
+  });
+
+  it("validates the date, then shows who validated it and no actions", async () => {
+    const browser = await new PageClient(server).login(baker.email);
+    expect((await browser.post(page, { intent: "validate" })).status).toBe(302);
+    const res = await browser.get(page);
+    expect(res.html).toContain("Validée par Bruno Baker");
+    expect(res.html).not.toContain('value="validate"');
+    expect(res.html).not.toContain('value="takeInAll"');
+    // Tomorrow by default, and ?date= leads to the date's own page.
+    expect((await browser.get("/o/intake-bakery/bakery/intake")).status).toBe(200);
+    expect((await browser.get(`/o/intake-bakery/bakery/intake?date=${PAGE_DATE}`)).location).toBe(page);
+  });
+
+  it("shows the retailer its delivered history and rebuilds it", async () => {
+    const browser = await new PageClient(server).login(customers.Alpha.user.email);
+    const res = await browser.get("/o/intake-alpha/bakery/history");
+    expect(res.status).toBe(200);
+    expect(res.html).toContain("Historique des livraisons");
+    expect(res.html).toContain("Boulangerie Test");
+    const rebuilt = await browser.post("/o/intake-alpha/bakery/history", { intent: "rebuild" });
+    expect(rebuilt.status).toBe(302);
+    const empty = await new PageClient(server).login(customers.Echo.user.email);
+    await getDb().deliveryHistory.deleteMany({ where: { retailerId: customers.Echo.org.id } });
+    expect((await empty.get("/o/intake-echo/bakery/history")).html).toContain("Aucune livraison");
+  });
+});
+
+describe("live", () => {
+  it("tells the producer's organization room that the date changed when orders are taken in", async () => {
+    const LIVE_DATE = addDays(DATE, 2);
+    const web = await placed("Delta", { date: LIVE_DATE, lines: [{ format: formats[0], quantity: 2 }] });
+    const socket = connect(server.baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token }, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.on("connect_error", reject);
+        socket.on("connect", () => socket.emit("org:join", { orgSlug: producer.slug }, (ack: { ok: boolean }) => (ack.ok ? resolve() : reject(new Error("join refused")))));
+      });
+      const heard = new Promise<{ date: string }>((resolve) => socket.on("bakery:changed", resolve));
+      const updated = new Promise<{ orderId: string; status: string }>((resolve) => socket.on("order:updated", resolve));
+      expect((await api(server, "POST", `/api/v1/intake/${LIVE_DATE}`, { token, body: {} })).status).toBe(200);
+      expect(await heard).toEqual({ date: LIVE_DATE });
+      expect(await updated).toMatchObject({ orderId: web.id, status: "ACCEPTED" });
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -37,14 +37,16 @@ export type PlacedOrder = {
 export async function loadPlacedOrders(tx: Tx, producerId: string, date: string, options: { relationId?: string } = {}): Promise<PlacedOrder[]> {
   const rows = await tx.order.findMany({
     where: { sellerId: producerId, deliveryDate: date, standingOrderId: null, status: { notIn: [...CLOSED_ORDER_STATUSES] }, ...(options.relationId ? { relationId: options.relationId } : {}) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    // Sorted here, not by the query: ORDER BY createdAt would lead SQLite to walk the seller's
+    // [sellerId, createdAt] index (every order it ever had) instead of its [sellerId, deliveryDate] one.
     select: {
-      id: true, number: true, status: true, version: true, relationId: true, sellerId: true, buyerId: true, repId: true, distributorId: true, createdByOrgId: true, standingOrderId: true,
+      createdAt: true, id: true, number: true, status: true, version: true, relationId: true, sellerId: true, buyerId: true, repId: true, distributorId: true, createdByOrgId: true, standingOrderId: true,
       buyer: { select: { id: true, slug: true, name: true } },
       lines: { orderBy: { position: "asc" }, select: { id: true, kind: true, formatId: true, description: true, quantity: true, unitPrice4: true } },
     },
   });
-  return rows.map(({ buyer, ...order }) => ({ ...order, customer: buyer }));
+  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.map(({ buyer, createdAt: _createdAt, ...order }) => ({ ...order, customer: buyer }));
 }
 
 function dayLinesOf(order: PlacedOrder, formats: ReadonlyMap<string, FormatInfo>): DayOrderLine[] {

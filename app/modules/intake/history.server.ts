@@ -11,6 +11,8 @@ import { inChunks } from "../bakery/day-orders.server";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "../order/dates";
+import { insertRows } from "./bulk-insert.server";
+import { newId } from "~/utils/ids.server";
 import { historyEntry, type HistoryLine, type HistoryOrder } from "./rules";
 import { historyQuerySchema, rebuildHistorySchema } from "./schemas";
 
@@ -30,16 +32,16 @@ function parseHistoryLines(text: string): HistoryLine[] {
 export type HistoryRow = { producerId: string; relationId: string; retailerId: string; date: string; orders: readonly HistoryOrder[] };
 
 /** Writes (replaces) the history rows of these customers and dates, in `tx`. */
-export async function writeDeliveryHistory(tx: Tx, rows: readonly HistoryRow[]): Promise<number> {
+export async function writeDeliveryHistory(tx: Tx, rows: readonly HistoryRow[], now = new Date()): Promise<number> {
   const data = rows.flatMap((row) => {
     if (row.orders.length === 0) return [];
     const entry = historyEntry(row.orders);
-    return [{ producerId: row.producerId, relationId: row.relationId, retailerId: row.retailerId, date: row.date, orderId: entry.orderId, lines: JSON.stringify(entry.lines), totalCents: entry.totalCents }];
+    return [{ id: newId(), producerId: row.producerId, relationId: row.relationId, retailerId: row.retailerId, date: row.date, orderId: entry.orderId, lines: JSON.stringify(entry.lines), totalCents: entry.totalCents, createdAt: now }];
   });
   const byDate = new Map<string, string[]>();
   for (const row of data) byDate.set(row.date, [...(byDate.get(row.date) ?? []), row.relationId]);
   for (const [date, relationIds] of byDate) await inChunks(relationIds, async (ids) => [await tx.deliveryHistory.deleteMany({ where: { date, relationId: { in: ids } } })]);
-  for (let i = 0; i < data.length; i += 100) await tx.deliveryHistory.createMany({ data: data.slice(i, i + 100) });
+  await insertRows(tx, "DeliveryHistory", ["id", "producerId", "relationId", "retailerId", "date", "orderId", "lines", "totalCents", "createdAt"], data);
   return data.length;
 }
 

@@ -8,7 +8,7 @@ const idSchema = z.string().trim().min(1).max(64);
 export const intakeDateSchema = z.object({ date: dateSchema });
 
 /** The detail list a counter opens (the page's `?show=`). */
-export const INTAKE_SHOWS = ["customers", "received", "takenIn", "toTakeIn", "proposals", "differences"] as const;
+export const INTAKE_SHOWS = ["received", "takenIn", "toTakeIn", "differences", "differencesTakenIn", "differencesToTakeIn"] as const;
 export type IntakeShow = (typeof INTAKE_SHOWS)[number];
 
 export const takeInSchema = z.object({
@@ -75,3 +75,14 @@ export const historyResponseSchema = z.object({
   days: z.array(z.object({ date: z.string(), producer: orgRefSchema, customer: orgRefSchema, orderId: z.string().nullable(), lines: z.array(historyLineSchema), totalCents: z.number().int() })),
 });
 export const rebuildResultSchema = z.object({ from: z.string(), to: z.string(), rows: z.number().int() });
+
+// ---- The intake page's forms (Conform parses them with these; the services parse their own input again)
+
+export const intakeFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("takeInAll") }),
+  z.object({ intent: z.literal("takeInSelected"), orderIds: z.array(idSchema, { message: "intake.error.selectOrders" }).min(1, { message: "intake.error.selectOrders" }) }),
+  z.object({ intent: z.literal("keep"), customerId: idSchema, keepOrderId: idSchema }),
+  z.object({ intent: z.literal("validate") }),
+]);
+
+export const historyFormSchema = z.object({ intent: z.literal("rebuild") });

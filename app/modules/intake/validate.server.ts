@@ -8,9 +8,8 @@
 //   4. the differences are written into the placed orders' lines (the rule of bakery/differences.ts,
 //      as the board showed them) and marked taken in: applied once, since the date is then frozen;
 //   5. writes the DeliveryDay and the customers' delivered history.
-// Bulk writes (createMany in chunks under the drivers' bound-parameter limits) keep 2,000 customers ×
-// 30 items under 2 s (docs/benchmarks.md, bakery).
-import type { Prisma } from "@prisma/client";
+// Bulk writes (multi-row INSERTs in standard SQL, chunked under the drivers' bound-parameter limits:
+// ./bulk-insert.server.ts) keep 2,000 customers × 30 items under 2 s (docs/benchmarks.md, bakery).
 import { getDb, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
@@ -23,12 +22,13 @@ import { publishBakeryChange } from "../bakery/live.server";
 import { loadBakerySettings } from "../bakery/settings.server";
 import { slicingFee } from "../bakery/slicing";
 import type { OrgActor } from "../org/actor";
-import { nextSellerSequence } from "../org/sequences.server";
+import { reserveSellerSequence } from "../org/sequences.server";
 import { languageOfLocale } from "../order/notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "../order/order-events";
 import { TX_OPTIONS } from "../order/order-guard.server";
 import { diffLines, draftsOf, priceDrafts, storedLinesOf, writeLines, type LineDraft, type Submitted } from "../order/order-lines.server";
 import { loadIntakeBoard, loadPlacedOrders } from "./board.server";
+import { insertRows, type SqlValue } from "./bulk-insert.server";
 import { writeDeliveryHistory, type HistoryRow } from "./history.server";
 import { conflictingRelations, type HistoryOrder } from "./rules";
 import { intakeDateSchema, type IntakeBoard } from "./schemas";
@@ -36,15 +36,14 @@ import { moveOrders, publishMoved, requireOpenDate } from "./take-in.server";
 
 export type ValidationResult = { date: string; takenIn: string[]; ordersCreated: number; ordersAmended: number; intake: IntakeBoard };
 
-/** Rows per createMany: under SQLite's 999 bound parameters whatever the columns. */
-function chunkSize(columns: number): number {
-  return Math.floor(900 / columns);
-}
-
-async function createInChunks<T extends object>(rows: readonly T[], columns: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  const size = chunkSize(columns);
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
+const ORDER_COLUMNS = [
+  "id", "sellerId", "buyerId", "repId", "distributorId", "relationId", "number", "status", "version", "distribution", "deliveryDate", "note", "currency",
+  "groupDiscountBps", "taxesEnabled", "depositsEnabled", "minOrderCents", "subtotalCents", "discountCents", "taxCents", "depositCents", "totalCents",
+  "buyerName", "submitted", "standingOrderId", "createdById", "createdByOrgId", "acceptedAt", "createdAt", "updatedAt",
+] as const;
+const LINE_COLUMNS = ["id", "orderId", "position", "kind", "formatId", "description", "quantity", "unitPrice4", "discountBps", "taxRateBps", "depositCents", "totalCents"] as const;
+const EVENT_COLUMNS = ["id", "orderId", "type", "actorId", "actorName", "actorOrgId", "actorOrgName", "changes", "createdAt"] as const;
+type Row<C extends readonly string[]> = Record<C[number], SqlValue>;
 
 type CatalogCharges = Map<string, { taxRateBps: number; depositCents: number }>;
 
@@ -100,18 +99,16 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
     );
 
     // 3. The standing day orders become numbered orders.
-    const orders: Prisma.OrderCreateManyInput[] = [];
-    const lines: Prisma.OrderLineCreateManyInput[] = [];
+    const orders: Row<typeof ORDER_COLUMNS>[] = [];
+    const lines: Row<typeof LINE_COLUMNS>[] = [];
     const history: HistoryRow[] = [];
     const created: { id: string; buyerId: string; repId: string | null; distributorId: string | null; standingOrderId: string | null }[] = [];
-    for (const dayOrder of day.orders) {
-      if (dayOrder.order) continue;
-      const relation = relations.get(dayOrder.relationId);
-      if (!relation) continue;
+    const toCreate = day.orders.filter((o) => !o.order && relations.has(o.relationId) && o.lines.length > 0);
+    let number = toCreate.length ? await reserveSellerSequence(tx, producerId, "ORDER", toCreate.length) : 0;
+    for (const dayOrder of toCreate) {
+      const relation = relations.get(dayOrder.relationId)!;
       const priced = priceDrafts(draftLines(dayOrder.lines, charges, fee), { taxesEnabled: true, depositsEnabled: true });
-      if (priced.lines.length === 0) continue;
       const id = newId();
-      const number = await nextSellerSequence(tx, producerId, "ORDER");
       const distributorId = relation.defaultDistribution === "DISTRIBUTOR" ? relation.defaultDistributorId : null;
       const distribution = relation.defaultDistribution === "DISTRIBUTOR" && !distributorId ? "SELF" : relation.defaultDistribution;
       const orderLines = priced.lines.map((line, position) => ({
@@ -130,7 +127,7 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
         distributorId,
       };
       orders.push({
-        id, sellerId: producerId, buyerId: dayOrder.customer.id, repId: relation.repId, distributorId, relationId: relation.id, number, status: "ACCEPTED", version: 1,
+        id, sellerId: producerId, buyerId: dayOrder.customer.id, repId: relation.repId, distributorId, relationId: relation.id, number: number++, status: "ACCEPTED", version: 1,
         distribution, deliveryDate: date, note: "", currency: producer.currency, groupDiscountBps: relation.customerGroup?.discountBps ?? 0, taxesEnabled: true, depositsEnabled: true,
         minOrderCents: relation.minOrderCents, ...priced.totals, buyerName: dayOrder.customer.name, submitted: JSON.stringify(submitted), standingOrderId: dayOrder.standingOrderId,
         createdById: actor.userId, createdByOrgId: producerId, acceptedAt: now, createdAt: now, updatedAt: now,
@@ -140,13 +137,13 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
       const historyLines: HistoryOrder["lines"] = orderLines.map((l) => ({ ...l, receivedQuantity: null }));
       history.push({ producerId, relationId: relation.id, retailerId: dayOrder.customer.id, date, orders: [{ id, parentOrderId: null, status: "ACCEPTED", totalCents: priced.totals.totalCents, lines: historyLines }] });
     }
-    await createInChunks(orders, 33, (chunk) => tx.order.createMany({ data: chunk }));
-    await createInChunks(lines, 13, (chunk) => tx.orderLine.createMany({ data: chunk }));
-    const events = created.map((order) => ({
-      orderId: order.id, type: "CREATED", actorId: actor.userId, actorName: actor.userName, actorOrgId: actor.orgId, actorOrgName: actor.orgName,
+    await insertRows(tx, "Order", ORDER_COLUMNS, orders);
+    await insertRows(tx, "OrderLine", LINE_COLUMNS, lines);
+    const events: Row<typeof EVENT_COLUMNS>[] = created.map((order) => ({
+      id: newId(), orderId: order.id, type: "CREATED", actorId: actor.userId, actorName: actor.userName, actorOrgId: actor.orgId, actorOrgName: actor.orgName,
       changes: JSON.stringify({ intake: { date, validated: true }, standingOrderId: order.standingOrderId }), createdAt: now,
     }));
-    await createInChunks(events, 9, (chunk) => tx.orderEvent.createMany({ data: chunk }));
+    await insertRows(tx, "OrderEvent", EVENT_COLUMNS, events);
 
     // 4. The differences, written into the placed orders they change.
     const amended = await applyDifferencesToPlaced(tx, actor, day, charges, now);

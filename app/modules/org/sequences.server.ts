@@ -19,3 +19,17 @@ export function takeSellerSequence(db: Sqlite, sellerId: string, kind: SellerSeq
 export async function nextSellerSequence(_tx: Tx, sellerId: string, kind: SellerSequenceKind): Promise<number> {
   return takeSellerSequence(await connectDb(), sellerId, kind);
 }
+
+/**
+ * `count` consecutive values at once (the first is returned), in `tx`: a validated bakery day numbers
+ * its 2,000 orders with one statement. Gapless like takeSellerSequence: a rollback gives them back.
+ */
+export async function reserveSellerSequence(tx: Tx, sellerId: string, kind: SellerSequenceKind, count: number): Promise<number> {
+  const row = await tx.sellerSequence.upsert({
+    where: { sellerId_kind: { sellerId, kind } },
+    create: { sellerId, kind, next: 1 + count },
+    update: { next: { increment: count } },
+    select: { next: true },
+  });
+  return row.next - count;
+}
