@@ -99,10 +99,12 @@ function right(doc: Doc, text: string, edge: number, y: number) {
   doc.text(text, edge - doc.widthOfString(text), y, { lineBreak: false });
 }
 
-function party(doc: Doc, x: number, y: number, width: number, label: string, p: PdfParty, vat: string): void {
+function partyLines(p: PdfParty, vat: string): string[] {
   const rows = [p.address, p.email, p.phone, p.taxNumber ? `${vat} ${p.taxNumber}` : null].filter((r): r is string => Boolean(r));
-  const lines = rows.flatMap((row) => pdfText(row).split("\n")).slice(0, 6);
-  const height = 34 + lines.length * 11;
+  return rows.flatMap((row) => pdfText(row).split("\n")).slice(0, 6);
+}
+
+function party(doc: Doc, x: number, y: number, width: number, height: number, label: string, p: PdfParty, lines: string[]): void {
   doc.lineWidth(1).strokeColor(RULE).roundedRect(x, y, width, height, 3).stroke();
   doc.font("Helvetica").fontSize(7.5).fillColor(MUTED).text(label.toUpperCase(), x + 8, y + 8, { lineBreak: false });
   doc.font("Helvetica-Bold").fontSize(10.5).fillColor(INK).text(fitted(doc, pdfText(p.name), width - 16), x + 8, y + 18, { lineBreak: false });
@@ -146,8 +148,11 @@ function drawNote(doc: Doc, props: DeliveryNotesPdfProps, c: Copy, note: Deliver
   });
 
   const half = (PAGE.right - PAGE.left - 16) / 2;
-  party(doc, PAGE.left, PAGE.top + 62, half, c.producer, props.producer, c.vat);
-  party(doc, PAGE.left + half + 16, PAGE.top + 62, half, c.customer, note.customer, c.vat);
+  const producerLines = partyLines(props.producer, c.vat);
+  const customerLines = partyLines(note.customer, c.vat);
+  const height = 34 + Math.max(producerLines.length, customerLines.length) * 11;
+  party(doc, PAGE.left, PAGE.top + 62, half, height, c.producer, props.producer, producerLines);
+  party(doc, PAGE.left + half + 16, PAGE.top + 62, half, height, c.customer, note.customer, customerLines);
 
   let y = tableHead(doc, c, PAGE.top + 170);
   const rows: [string, number, number, number][] = note.lines.map((l) => [pdfText(l.description), l.quantity, l.unitPrice4, l.totalCents]);
