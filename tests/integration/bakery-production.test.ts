@@ -188,6 +188,55 @@ describe("the production list", () => {
   });
 });
 
+describe("the production list's kept totals", () => {
+  const WEDNESDAY = "2027-03-03";
+  const croissants = async () => {
+    const res = await api(server, "GET", `/api/v1/production/${WEDNESDAY}?families=3`, { token });
+    return (res.body.families[0]?.items[0]?.fromOrders as number | undefined) ?? 0;
+  };
+
+  it("are never stale: every change of what they come from shows at once", async () => {
+    const db = getDb();
+    const baker = { id: customers.Alpha.user.id, name: "Paula" };
+    await writeStandingOrder({ relationId: customers.Delta.relation.id, createdBy: baker, round: 3, weekdays: { 3: [{ formatId: f.croissant.id, quantity: 7 }] } });
+    expect(await croissants()).toBe(7);
+    expect(await croissants()).toBe(7); // served again from what is kept
+    // A new standing-order version.
+    await writeStandingOrder({ relationId: customers.Delta.relation.id, createdBy: baker, round: 3, weekdays: { 3: [{ formatId: f.croissant.id, quantity: 9 }] } });
+    expect(await croissants()).toBe(9);
+    // A difference for the date.
+    const difference = await db.deliveryDifference.create({
+      data: { producerId, relationId: customers.Delta.relation.id, retailerId: customers.Delta.org.id, date: WEDNESDAY, lines: JSON.stringify([{ formatId: f.croissant.id, delta: -4 }]), createdById: baker.id, createdByName: "Delta" },
+    });
+    expect(await croissants()).toBe(5);
+    await db.deliveryDifference.update({ where: { id: difference.id }, data: { lines: JSON.stringify([{ formatId: f.croissant.id, delta: -1 }]) } });
+    expect(await croissants()).toBe(8);
+    // An order placed for the date replaces the standing order; cancelling it brings the standing order back.
+    const placed = await insertOrder({
+      seller: slug, buyer: customers.Delta.org.slug, createdBy: customers.Delta.user.email, deliveryDate: WEDNESDAY,
+      lines: [{ formatId: f.croissant.id, description: "Croissant — Pièce", quantity: 2, unitPrice4: f.croissant.unitPrice4 }],
+    });
+    expect(await croissants()).toBe(1);
+    await db.order.update({ where: { id: placed.id }, data: { status: "CANCELLED", version: { increment: 1 } } });
+    expect(await croissants()).toBe(8);
+    // The customer's calendar, then the product's planning.
+    await db.relation.update({ where: { id: customers.Delta.relation.id }, data: { openWeekdays: "12456" } });
+    expect(await croissants()).toBe(0);
+    await db.relation.update({ where: { id: customers.Delta.relation.id }, data: { openWeekdays: "1234567" } });
+    expect(await croissants()).toBe(8);
+    const closure = await db.deliveryClosure.create({ data: { producerId, relationId: customers.Delta.relation.id, from: WEDNESDAY, to: WEDNESDAY, note: "Fermé" } });
+    expect(await croissants()).toBe(0);
+    await db.deliveryClosure.delete({ where: { id: closure.id } });
+    expect(await croissants()).toBe(8);
+    await db.product.update({ where: { id: f.croissant.productId }, data: { productionWeekdays: "12" } });
+    expect(await croissants()).toBe(0);
+    await db.product.update({ where: { id: f.croissant.productId }, data: { productionWeekdays: "1234567" } });
+    expect(await croissants()).toBe(8);
+    await db.deliveryDifference.delete({ where: { id: difference.id } });
+    expect(await croissants()).toBe(9);
+  });
+});
+
 describe("delivery notes", () => {
   const pdf = async (path: string) => {
     const res = await fetch(`${server.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
