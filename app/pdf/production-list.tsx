@@ -68,6 +68,7 @@ const s = StyleSheet.create({
   familyTitle: { fontFamily: "Helvetica-Bold", fontSize: 11, color: ACCENT, marginTop: 14, marginBottom: 4 },
   cNum: { width: 70, textAlign: "right", paddingHorizontal: 3 },
   cBig: { width: 80, textAlign: "right", paddingHorizontal: 3, fontFamily: "Helvetica-Bold", fontSize: 10 },
+  status: { marginTop: 8 },
   sumRow: { flexDirection: "row", paddingVertical: 4, borderTopWidth: 1, borderColor: RULE },
 });
 
@@ -82,7 +83,7 @@ export function ProductionListDocument(props: ProductionListPdfProps) {
           <View>
             <Text style={baseStyles.brand}>{pdfText(props.producerName)}</Text>
             <Text style={baseStyles.title}>{c.title(date)}</Text>
-            <Text style={baseStyles.muted}>{props.validated ? c.validated : c.notValidated}</Text>
+            <Text style={[baseStyles.muted, s.status]}>{props.validated ? c.validated : c.notValidated}</Text>
           </View>
           <View style={s.meta}>
             <Text>{props.filter.length ? pdfText(c.families(props.filter.join(" "))) : c.allFamilies}</Text>

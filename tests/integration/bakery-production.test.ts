@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
 import { createBakeryCustomer, createBakeryProducer, writeStandingOrder, type BakeryFormat } from "../factories/bakery";
-import { api, apiToken, useTestServer, type TestServer } from "../setup/http";
+import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 import { insertOrder } from "../setup/insert-order";
 import { pdfText } from "../setup/pdf-text";
 
@@ -188,6 +188,55 @@ describe("the production list", () => {
   });
 });
 
+describe("the production list's kept totals", () => {
+  const WEDNESDAY = "2027-03-03";
+  const croissants = async () => {
+    const res = await api(server, "GET", `/api/v1/production/${WEDNESDAY}?families=3`, { token });
+    return (res.body.families[0]?.items[0]?.fromOrders as number | undefined) ?? 0;
+  };
+
+  it("are never stale: every change of what they come from shows at once", async () => {
+    const db = getDb();
+    const baker = { id: customers.Alpha.user.id, name: "Paula" };
+    await writeStandingOrder({ relationId: customers.Delta.relation.id, createdBy: baker, round: 3, weekdays: { 3: [{ formatId: f.croissant.id, quantity: 7 }] } });
+    expect(await croissants()).toBe(7);
+    expect(await croissants()).toBe(7); // served again from what is kept
+    // A new standing-order version.
+    await writeStandingOrder({ relationId: customers.Delta.relation.id, createdBy: baker, round: 3, weekdays: { 3: [{ formatId: f.croissant.id, quantity: 9 }] } });
+    expect(await croissants()).toBe(9);
+    // A difference for the date.
+    const difference = await db.deliveryDifference.create({
+      data: { producerId, relationId: customers.Delta.relation.id, retailerId: customers.Delta.org.id, date: WEDNESDAY, lines: JSON.stringify([{ formatId: f.croissant.id, delta: -4 }]), createdById: baker.id, createdByName: "Delta" },
+    });
+    expect(await croissants()).toBe(5);
+    await db.deliveryDifference.update({ where: { id: difference.id }, data: { lines: JSON.stringify([{ formatId: f.croissant.id, delta: -1 }]) } });
+    expect(await croissants()).toBe(8);
+    // An order placed for the date replaces the standing order; cancelling it brings the standing order back.
+    const placed = await insertOrder({
+      seller: slug, buyer: customers.Delta.org.slug, createdBy: customers.Delta.user.email, deliveryDate: WEDNESDAY,
+      lines: [{ formatId: f.croissant.id, description: "Croissant — Pièce", quantity: 2, unitPrice4: f.croissant.unitPrice4 }],
+    });
+    expect(await croissants()).toBe(1);
+    await db.order.update({ where: { id: placed.id }, data: { status: "CANCELLED", version: { increment: 1 } } });
+    expect(await croissants()).toBe(8);
+    // The customer's calendar, then the product's planning.
+    await db.relation.update({ where: { id: customers.Delta.relation.id }, data: { openWeekdays: "12456" } });
+    expect(await croissants()).toBe(0);
+    await db.relation.update({ where: { id: customers.Delta.relation.id }, data: { openWeekdays: "1234567" } });
+    expect(await croissants()).toBe(8);
+    const closure = await db.deliveryClosure.create({ data: { producerId, relationId: customers.Delta.relation.id, from: WEDNESDAY, to: WEDNESDAY, note: "Fermé" } });
+    expect(await croissants()).toBe(0);
+    await db.deliveryClosure.delete({ where: { id: closure.id } });
+    expect(await croissants()).toBe(8);
+    await db.product.update({ where: { id: f.croissant.productId }, data: { productionWeekdays: "12" } });
+    expect(await croissants()).toBe(0);
+    await db.product.update({ where: { id: f.croissant.productId }, data: { productionWeekdays: "1234567" } });
+    expect(await croissants()).toBe(8);
+    await db.deliveryDifference.delete({ where: { id: difference.id } });
+    expect(await croissants()).toBe(9);
+  });
+});
+
 describe("delivery notes", () => {
   const pdf = async (path: string) => {
     const res = await fetch(`${server.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -233,4 +282,84 @@ describe("delivery notes", () => {
   });
 });
 
+describe("the pages", () => {
+  let page: PageClient;
+  beforeAll(async () => {
+    page = await new PageClient(server).login("paula@prod.test");
+  });
+  const base = () => `/o/${slug}/bakery`;
 
+  it("the production list shows the date's figures per family, the filter and the PDF link", async () => {
+    const res = await page.get(`${base()}/production?date=${TUESDAY}&families=${encodeURIComponent("3 8")}`);
+    expect(res.status).toBe(200);
+    expect(res.html).toContain("Production du");
+    expect(res.html).toContain("Famille 3");
+    expect(res.html).toContain("Éclair au café");
+    expect(res.html).not.toContain("Baguette</th>");
+    expect(res.html).toContain("Demain");
+    const pdf = await page.download(`${base()}/production/${TUESDAY}/production.pdf?families=3`);
+    expect(pdf.status).toBe(200);
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain("Famille 3");
+    expect(text).not.toContain("Famille 1");
+    // Tomorrow by default, with an empty state when nothing is made.
+    const empty = await page.get(`${base()}/production`);
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain("Rien à produire pour cette date");
+  });
+
+  it("the delivery notes page lists the customers in round order with their PDFs", async () => {
+    const res = await page.get(`${base()}/delivery-notes?date=${TUESDAY}`);
+    expect(res.status).toBe(200);
+    const order = ["Bravo", "Alpha", "Charlie"].map((name) => res.html.indexOf(`>${name}<`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(res.html).toContain(`/bakery/delivery-notes/${TUESDAY}/all.pdf`);
+    expect(res.html).toContain("print=eve");
+    const note = await page.download(`${base()}/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`);
+    expect(note.status).toBe(200);
+    expect(pdfText(new Uint8Array(await note.arrayBuffer()))).toContain("0,950");
+    const all = await page.download(`${base()}/delivery-notes/${TUESDAY}/all.pdf?print=eve`);
+    expect(pdfText(new Uint8Array(await all.arrayBuffer()))).toContain("Imprimée la veille (J-1)");
+  });
+
+  it("the shops page records a counter order, refuses a deposit above the total, and saves leftovers", async () => {
+    const here = `${base()}/shops?date=${TUESDAY}&leftoverDate=${MONDAY}`;
+    const shown = await page.get(here);
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain("Mme Dupont");
+    expect(shown.html).toContain("Magasin Centre");
+    const order = { intent: "createOrder", shop: shopId, pickupDate: TUESDAY, customerName: "M. Page", phone: "", "lines[0].formatId": f.eclair.id, "lines[0].quantity": "3", "lines[1].formatId": "", "lines[1].quantity": "" };
+    const tooMuch = await page.post(here, { ...order, deposit: "7,00" });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.html).toContain("L'acompte ne peut pas dépasser le total.");
+    const saved = await page.post(here, { ...order, deposit: "2,30" });
+    expect(saved.status).toBe(302);
+    const row = await getDb().shopOrder.findFirstOrThrow({ where: { producerId, customerName: "M. Page" } });
+    expect([row.totalCents, row.depositCents, row.balanceCents, row.status]).toEqual([630, 230, 400, "OPEN"]);
+    expect((await page.post(here, { intent: "pickup", id: row.id })).status).toBe(302);
+    expect((await getDb().shopOrder.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PICKED_UP");
+    const leftovers = await page.post(here, { intent: "leftovers", shop: shopId, date: "2027-03-08", "lines[0].formatId": f.baguette.id, "lines[0].quantity": "6", "lines[1].formatId": f.croissant.id, "lines[1].quantity": "" });
+    expect(leftovers.status).toBe(302);
+    expect(await getDb().leftover.findMany({ where: { shopId, date: "2027-03-08" }, select: { formatId: true, quantity: true } })).toEqual([{ formatId: f.baguette.id, quantity: 6 }]);
+    await getDb().shopOrder.delete({ where: { id: row.id } });
+  });
+
+  it("the settings page saves the bakery settings (slicing fee typed 0,250) and refuses a fee that is not one", async () => {
+    const shown = await page.get(`${base()}/settings`);
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain('value="0,200"');
+    const form = { slicingFee: "0,250", unitPriceDecimals: "2", intakeRetentionDays: "5", leftoverOffsetDays: "2", leftoverFamilies: "3 8 9", productionFamilies: "3  8 9" };
+    const bad = await page.post(`${base()}/settings`, { ...form, slicingFee: "deux" });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("Indiquez un montant comme 0,200");
+    const saved = await page.post(`${base()}/settings`, form);
+    expect(saved.status).toBe(302);
+    expect(await getDb().bakerySettings.findUniqueOrThrow({ where: { producerId }, select: { slicingFee4: true, unitPriceDecimals: true, intakeRetentionDays: true, leftoverOffsetDays: true, leftoverFamilies: true, productionFamilies: true } })).toEqual({
+      slicingFee4: 2500, unitPriceDecimals: 2, intakeRetentionDays: 5, leftoverOffsetDays: 2, leftoverFamilies: "3 8 9", productionFamilies: "3 8 9",
+    });
+    // Another organization's settings page is not served to her.
+    const staff = await page.get(`/o/${customers.Alpha.org.slug}/bakery/settings`);
+    expect(staff.status).not.toBe(200);
+  });
+});

@@ -12,7 +12,7 @@ import { loadBakerySettings } from "../bakery/settings.server";
 import { createPdfPool, sharedPdfPool } from "../document-export/pdf-pool.server";
 import { languageOfLocale } from "../order/notifications.server";
 import type { OrgActor } from "../org/actor";
-import { deliveryNotes } from "./delivery-notes";
+import { deliveryNotes, type DeliveryNote } from "./delivery-notes";
 import { getProductionList, parseDateParam } from "./production.server";
 import { deliveryNoteQuerySchema } from "./schemas";
 
@@ -41,6 +41,31 @@ export async function getProductionPdf(actor: OrgActor, date: string | undefined
   return { filename: `${language === "fr" ? "production" : "production-list"}-${list.date}.pdf`, bytes };
 }
 
+/**
+ * Every delivery note of a date, in round order: each day order with something to deliver. All of
+ * them, so that a customer's place in its round is the same on its own note and in all.pdf.
+ */
+async function loadDeliveryNotes(tx: Tx, producerId: string, date: string, slicingFee4: number): Promise<{ validated: boolean; notes: DeliveryNote[] }> {
+  const day = await loadDayOrders(tx, producerId, date);
+  return { validated: day.validated, notes: deliveryNotes(day.orders.filter((order) => order.lines.length > 0), slicingFee4) };
+}
+
+export type DeliveryNoteSummary = Pick<DeliveryNote, "customerId" | "customerName" | "round" | "position" | "orderNumber" | "totalCents"> & { lineCount: number };
+
+/** The delivery notes page: the date's customers in round order, with their note's total. */
+export async function listDeliveryNotes(actor: OrgActor, date: string | undefined): Promise<{ date: string; validated: boolean; notes: DeliveryNoteSummary[] }> {
+  const producerId = requireProducerAction(actor, "production:read");
+  const day = parseDateParam(date);
+  const db = getDb();
+  const settings = await loadBakerySettings(db, producerId);
+  const { validated, notes } = await loadDeliveryNotes(db, producerId, day, settings.slicingFee4);
+  return {
+    date: day,
+    validated,
+    notes: notes.map(({ customerId, customerName, round, position, orderNumber, totalCents, lines }) => ({ customerId, customerName, round, position, orderNumber, totalCents, lineCount: lines.length })),
+  };
+}
+
 /** The props of the delivery notes of a date (one customer's when `customerId` is given: 404 when it is not delivered that date). */
 async function deliveryNotesProps(actor: OrgActor, date: string | undefined, query: unknown, customerId?: string): Promise<DeliveryNotesPdfProps> {
   const producerId = requireProducerAction(actor, "production:read");
@@ -49,9 +74,7 @@ async function deliveryNotesProps(actor: OrgActor, date: string | undefined, que
   const db = getDb();
   const settings = await loadBakerySettings(db, producerId);
   const { producer, language } = await loadProducer(db, producerId);
-  // Every day order of the date, so that a customer's place in its round is the same on its own note and in all.pdf.
-  const orders = (await loadDayOrders(db, producerId, day)).orders.filter((order) => order.lines.length > 0);
-  const notes = deliveryNotes(orders, settings.slicingFee4).filter((note) => !customerId || note.customerId === customerId);
+  const notes = (await loadDeliveryNotes(db, producerId, day, settings.slicingFee4)).notes.filter((note) => !customerId || note.customerId === customerId);
   if (customerId && notes.length === 0) throw new AppError("not_found", "production.error.notDelivered");
   const customers = new Map(
     (await inChunks([...new Set(notes.map((n) => n.customerId))], (ids) => db.organization.findMany({ where: { id: { in: ids } }, select: partySelect }))).map((c) => [c.id, c]),

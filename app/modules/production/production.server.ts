@@ -1,14 +1,15 @@
-// GET /api/v1/production/:date: loads what ./production.ts needs — the day orders (loadDayOrders, the
-// rule the intake board and the delivery notes share), the shops' counter orders for that pickup
-// date and the leftovers of date − offset — read fresh on every request, nothing cached.
+// GET /api/v1/production/:date: loads what ./production.ts needs — the day orders' totals
+// (loadDayOrders, the rule the intake board and the delivery notes share, kept while their
+// fingerprint is unchanged: ./day-totals.server.ts), the shops' counter orders for that pickup date
+// and the leftovers of date − offset, read on every request.
 import { getDb, type Tx } from "~/utils/db.server";
 import { validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
 import { addDays } from "../bakery/calendar";
-import { loadDayOrders } from "../bakery/day-orders.server";
 import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
+import { dayTotals } from "./day-totals.server";
 import { buildProductionList, type ProductionFormat, type QuantityLine } from "./production";
 import { isoDateSchema, productionQuerySchema, type ProductionList } from "./schemas";
 
@@ -44,7 +45,7 @@ export async function loadLeftoverLines(tx: Tx, producerId: string, date: string
 
 export async function computeProductionList(tx: Tx, producerId: string, date: string, settings: BakerySettingsView, families: readonly string[]): Promise<ProductionList> {
   const leftoverDate = addDays(date, -settings.leftoverOffsetDays);
-  const day = await loadDayOrders(tx, producerId, date);
+  const day = await dayTotals(tx, producerId, date);
   const formats = await loadProductionFormats(tx, producerId);
   const shopLines = await loadShopLines(tx, producerId, date);
   const leftovers = await loadLeftoverLines(tx, producerId, leftoverDate);
@@ -53,7 +54,7 @@ export async function computeProductionList(tx: Tx, producerId: string, date: st
     validated: day.validated,
     leftoverDate,
     formats,
-    orderLines: day.orders.flatMap((order) => order.lines),
+    orderLines: day.lines,
     shopLines,
     leftovers,
     families,

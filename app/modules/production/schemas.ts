@@ -3,7 +3,7 @@
 // orders and production").
 import { z } from "zod";
 import { isIsoDate } from "../order/dates";
-import { MAX_CENTS } from "~/utils/money";
+import { MAX_CENTS, parseCents, parseUnitPrice4 } from "~/utils/money";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -125,3 +125,57 @@ export const bakerySettingsSchema = z.object({
   productionFamilies: z.array(z.string()),
 });
 export type BakerySettingsResponse = z.output<typeof bakerySettingsSchema>;
+
+/** The settings page's form: the slicing fee as typed ("0,200", up to 4 decimals), the rest as the API takes it. */
+export const bakerySettingsFormSchema = bakerySettingsInputSchema.omit({ slicingFee4: true }).extend({
+  slicingFee: z
+    .string({ message: "field.required" })
+    .trim()
+    .min(1)
+    .transform((text, ctx) => {
+      const value = parseUnitPrice4(text);
+      if (value === null || value < 0 || value > 10_000_000) {
+        ctx.addIssue({ code: "custom", message: "production.error.invalidFee" });
+        return z.NEVER;
+      }
+      return value;
+    }),
+});
+
+/** The shops page's counter order form: empty item rows are left out; the deposit typed as money ("5,00"). */
+export const shopOrderFormSchema = z.object({
+  intent: z.literal("createOrder"),
+  shop: idSchema,
+  pickupDate: isoDateSchema,
+  customerName: z.string().trim().min(1).max(120),
+  phone: z.string().trim().max(40).optional(),
+  deposit: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return 0;
+      const cents = parseCents(text);
+      if (cents === null || cents < 0 || cents > MAX_CENTS) {
+        ctx.addIssue({ code: "custom", message: "field.invalid" });
+        return z.NEVER;
+      }
+      return cents;
+    }),
+  lines: z
+    .array(z.object({ formatId: z.string().trim().optional(), quantity: z.string().trim().optional() }).optional())
+    .optional()
+    .transform((rows) => (rows ?? []).flatMap((row) => (row?.formatId && row.quantity ? [{ formatId: row.formatId, quantity: row.quantity }] : []))),
+});
+
+export const shopsPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("createShop"), name: createShopSchema.shape.name }),
+  shopOrderFormSchema,
+  z.object({ intent: z.enum(["pickup", "cancel"]), id: idSchema }),
+  z.object({
+    intent: z.literal("leftovers"),
+    shop: idSchema,
+    date: isoDateSchema,
+    lines: z.array(z.object({ formatId: idSchema, quantity: z.string().trim().optional() }).optional()).optional(),
+  }),
+]);

@@ -120,3 +120,23 @@ export async function moveShopOrder(actor: OrgActor, id: string, action: ShopOrd
     return toView(await tx.shopOrder.findUniqueOrThrow({ where: { id }, select: shopOrderSelect }));
   });
 }
+
+/** The producer's active formats, for the counter order and leftover forms, by product name. */
+export async function listShopFormats(actor: OrgActor): Promise<{ id: string; description: string; unitPrice4: number }[]> {
+  const producerId = requireProducerAction(actor, "production:read");
+  const formats = await getDb().productFormat.findMany({
+    where: { producerId, active: true, product: { active: true } },
+    orderBy: [{ product: { name: "asc" } }, { position: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, unitPrice4: true, product: { select: { name: true } } },
+  });
+  return formats.map((f) => ({ id: f.id, description: `${f.product.name} — ${f.name}`, unitPrice4: f.unitPrice4 }));
+}
+
+/** Every shop's leftovers of a date, by shop id (the shops page). */
+export async function leftoversByShop(actor: OrgActor, date: string): Promise<Record<string, Record<string, number>>> {
+  const producerId = requireProducerAction(actor, "production:read");
+  const rows = await getDb().leftover.findMany({ where: { producerId, date }, select: { shopId: true, formatId: true, quantity: true } });
+  const result: Record<string, Record<string, number>> = {};
+  for (const row of rows) (result[row.shopId] ??= {})[row.formatId] = row.quantity;
+  return result;
+}
