@@ -168,9 +168,18 @@ export async function invoicePdf(invoice: InvoicePdfRow, render: PdfRenderer = s
     depositsEnabled: invoice.depositsEnabled,
     totals: invoice,
     note: invoice.note,
+    orders: await coveredOrders(invoice),
   });
   writeStored(key, bytes);
   return { filename, bytes };
+}
+
+/** The orders an invoice covers (InvoiceOrder), with their numbers and delivery dates. */
+async function coveredOrders(invoice: { id: string; orderId: string }): Promise<{ number: number; deliveryDate: string }[]> {
+  const db = getDb();
+  const covered = await db.invoiceOrder.findMany({ where: { invoiceId: invoice.id }, select: { orderId: true } });
+  if (covered.length <= 1) return [];
+  return db.order.findMany({ where: { id: { in: covered.map((c) => c.orderId) } }, select: { number: true, deliveryDate: true } });
 }
 
 const CREDIT_NOTE_KINDS: readonly CreditNoteKind[] = ["LINES", "AMOUNT", "CANCELLATION"];
