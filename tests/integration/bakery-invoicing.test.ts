@@ -224,7 +224,7 @@ describe("billing period of a customer", () => {
     const path = `/api/v1/relations/${customers.Each.relation.id}/billing-period`;
     const res = await as("bruno").put(path, { billingPeriod: "WEEKLY" });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ relationId: customers.Each.relation.id, billingPeriod: "WEEKLY" });
+    expect(res.body).toEqual({ relationId: customers.Each.relation.id, customer: { id: customers.Each.org.id, name: "Épicerie Chaque" }, billingPeriod: "WEEKLY" });
     expect((await getDb().relation.findUniqueOrThrow({ where: { id: customers.Each.relation.id } })).billingPeriod).toBe("WEEKLY");
     expect((await as("monthly").put(path, { billingPeriod: "MONTHLY" })).status).toBe(403);
     expect((await as("bruno").put(path, { billingPeriod: "YEARLY" })).status).toBe(400);
@@ -248,5 +248,54 @@ describe("billing period of a customer", () => {
     } finally {
       await getDb().organization.update({ where: { id: bakery.producer.id }, data: { autoInvoiceOnDelivery: false } });
     }
+  });
+});
+
+describe("the pages", () => {
+  it("let the producer see a period, invoice the selected customers and read the report, and set a billing period", async () => {
+    customers.Page = await createBakeryCustomer(bakery.producer.id, { name: "Brasserie Page", billingPeriod: "MONTHLY" });
+    const orders = [await delivered("Page", "2026-10-05"), await delivered("Page", "2026-10-19", [3])];
+    const page = await new PageClient(server).login(bakery.users[0].user.email);
+    const path = `/o/${bakery.producer.slug}/bakery/invoicing?period=MONTHLY&date=2026-10-10`;
+    const shown = await page.get(path);
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain("Facturation périodique");
+    expect(shown.html).toContain("Brasserie Page");
+    expect(shown.html).toMatch(/2026-10 : du .*1 oct\. 2026.* au .*31 oct\. 2026/);
+
+    const empty = await page.post(path, { intent: "invoice", from: "2026-10-01", to: "2026-10-31" });
+    expect(empty.status).toBe(400);
+    expect(empty.html).toContain("Sélectionnez au moins un client.");
+
+    const made = await page.post(path, { intent: "invoice", relations: customers.Page.relation.id, from: "2026-10-01", to: "2026-10-31" });
+    expect(made.status).toBe(200);
+    const invoice = await getDb().invoiceOrder.findFirstOrThrow({ where: { orderId: orders[0].id }, include: { invoice: true } });
+    expect(made.html).toContain("Rapport de facturation");
+    expect(made.html).toContain(invoice.invoice.number);
+    expect(await getDb().invoiceOrder.count({ where: { invoiceId: invoice.invoiceId } })).toBe(2);
+
+    const saved = await page.post(path, { intent: "billing", relationId: customers.Page.relation.id, billingPeriod: "WEEKLY" });
+    expect(saved.status).toBe(302);
+    expect((await getDb().relation.findUniqueOrThrow({ where: { id: customers.Page.relation.id } })).billingPeriod).toBe("WEEKLY");
+  });
+
+  it("show the retailer's accountant its invoices by year, with the orders covered; its staff gets 403", async () => {
+    const accountant = await new PageClient(server).login(tokens["monthly-acc-email"]);
+    const res = await accountant.get(`/o/${customers.Monthly.org.slug}/bakery/invoices`);
+    expect(res.status).toBe(200);
+    const live = await getDb().invoice.findMany({ where: { buyerId: customers.Monthly.org.id }, orderBy: { sequence: "asc" } });
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    for (const invoice of live) expect(res.html).toContain(invoice.number);
+    expect(res.html).toContain("Boulangerie Factures");
+    expect(res.html).toContain(`/invoices/${live[0].id}/invoice.pdf`);
+    expect(res.html).toContain(`<option value="${new Date().getFullYear()}"`);
+    const older = await accountant.get(`/o/${customers.Monthly.org.slug}/bakery/invoices?year=2019`);
+    expect(older.status).toBe(200);
+    expect(older.html).toContain("Pas encore de factures");
+
+    const staff = await new PageClient(server).login(tokens["monthly-staff-email"]);
+    expect((await staff.get(`/o/${customers.Monthly.org.slug}/bakery/invoices`)).status).toBe(403);
+    const baker = await new PageClient(server).login(bakery.users[1].user.email);
+    expect((await baker.get(`/o/${bakery.producer.slug}/bakery/invoicing`)).status).toBe(403);
   });
 });

@@ -73,6 +73,6 @@ export const periodicInvoicingApiRoutes: ApiRouteSpec[] = [
     tag: "invoices",
     summary: "Sets how a retail customer is invoiced: PER_DELIVERY (an invoice per order, also automatically at delivery), WEEKLY or MONTHLY.",
     body: billingPeriodInputSchema,
-    response: z.object({ relationId: z.string(), billingPeriod: z.enum(BILLING_PERIODS) }),
+    response: z.object({ relationId: z.string(), customer, billingPeriod: z.enum(BILLING_PERIODS) }),
   },
 ];

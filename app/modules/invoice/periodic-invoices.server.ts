@@ -197,14 +197,18 @@ export async function invoicePeriod(actor: OrgActor, input: unknown): Promise<Pe
 }
 
 /** PUT /api/v1/relations/:id/billing-period {billingPeriod}: the producer sets how a customer is invoiced. */
-export async function setBillingPeriod(actor: OrgActor, relationId: string, input: unknown): Promise<{ relationId: string; billingPeriod: BillingPeriod }> {
+export async function setBillingPeriod(
+  actor: OrgActor,
+  relationId: string,
+  input: unknown,
+): Promise<{ relationId: string; customer: { id: string; name: string }; billingPeriod: BillingPeriod }> {
   const producerId = requireProducerAction(actor, "invoice:publish");
   const { billingPeriod } = parseInput(billingPeriodInputSchema, input);
   return getDb().$transaction(async (tx) => {
-    const relation = await tx.relation.findFirst({ where: { id: relationId, producerId, kind: "RETAIL" }, select: { id: true } });
-    if (!relation) throw new AppError("not_found", "error.not_found");
+    const relation = await tx.relation.findFirst({ where: { id: relationId, producerId, kind: "RETAIL" }, select: { id: true, partner: { select: { id: true, name: true } } } });
+    if (!relation?.partner) throw new AppError("not_found", "error.not_found");
     await tx.relation.update({ where: { id: relation.id }, data: { billingPeriod } });
-    return { relationId: relation.id, billingPeriod };
+    return { relationId: relation.id, customer: relation.partner, billingPeriod };
   });
 }
 

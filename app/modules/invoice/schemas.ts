@@ -69,3 +69,15 @@ export const billingPeriodInputSchema = z.object({ billingPeriod: billingPeriodS
 export const invoiceYearQuerySchema = z.object({
   year: z.preprocess(blankToUndefined, z.preprocess(digitsToNumber, z.number().int().min(2000).max(2999).optional())).describe("The year of issue (default: the latest year with invoices)"),
 });
+
+/** The periodic-invoicing page's "Invoice the selected" form: at least one customer ticked. */
+export const invoiceSelectedFormSchema = z
+  .object({
+    relations: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().trim().min(1).max(64)).min(1, "periodic.error.noneSelected").max(2000)),
+    from: dateSchema,
+    to: dateSchema,
+  })
+  .refine((v) => v.from <= v.to, { path: ["to"], message: "periodic.error.range" });
+
+/** The periodic-invoicing page's per-customer billing-period form. */
+export const billingPeriodFormSchema = billingPeriodInputSchema.extend({ relationId: z.string().trim().min(1).max(64) });
