@@ -126,6 +126,11 @@ describe("invoicing a period", () => {
     // Every order's page shows the invoice, not only the first one's.
     const third = (await as("monthly").get(`/api/v1/orders/${made.orders[2].id}`)).body;
     expect(third).toMatchObject({ status: "INVOICED", invoice: { id: invoiceId, number: made.number } });
+    const listed = (await as("monthly").get(`/api/v1/orders?status=INVOICED`)).body.orders.filter((o: any) => made.orders.some((m: any) => m.id === o.id));
+    expect(listed.map((o: any) => o.invoice?.number)).toEqual([made.number, made.number, made.number]);
+    const documents = await (await new PageClient(server).login(customers.Monthly.user.email)).get(`/o/${customers.Monthly.org.slug}/orders/${made.orders[2].id}/documents`);
+    expect(documents.status).toBe(200);
+    expect(documents.html).toContain(made.number);
     expect((await verifyLedger(getDb())).broken).toBeNull();
   });
 

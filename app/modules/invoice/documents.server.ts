@@ -251,11 +251,12 @@ export async function listInvoiceDocuments(actor: OrgActor, orderId: string): Pr
   if (!actorCan(actor, "invoice:read")) return [];
   const db = getDb();
   const [invoices, creditNotes] = await Promise.all([
+    // An invoice of a billing period covers several orders (InvoiceOrder): each one's tab lists it.
     db.invoice.findMany({
-      where: { orderId, ...invoiceVisibleTo(actor.orgId) },
+      where: { OR: [{ orderId }, { orders: { some: { orderId } } }], ...invoiceVisibleTo(actor.orgId) },
       select: { id: true, number: true, locale: true, status: true, issuedAt: true },
     }),
-    db.creditNote.findMany({ where: { orderId, ...creditNoteVisibleTo(actor.orgId) }, select: { id: true, number: true, locale: true, issuedAt: true } }),
+    db.creditNote.findMany({ where: { OR: [{ orderId }, { invoice: { orders: { some: { orderId } } } }], ...creditNoteVisibleTo(actor.orgId) }, select: { id: true, number: true, locale: true, issuedAt: true } }),
   ]);
   const entries: InvoiceDocumentEntry[] = [
     ...invoices.map((i) => ({ kind: "INVOICE" as const, id: i.id, number: i.number, filename: invoiceFilename(i), status: i.status, issuedAt: i.issuedAt.toISOString() })),
