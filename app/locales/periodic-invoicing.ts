@@ -3,6 +3,7 @@
 const en = {
   "periodic.linePrefix": "Delivery of {date} — order #{number}:",
   "periodic.ordersCovered": "Orders covered",
+  "periodic.ordersCoveredList": "Orders covered:",
   "periodic.error.mixedOrders": "These orders cannot share one invoice (another customer, currency, or tax or deposit settings).",
   "periodic.error.alreadyInvoiced": "An order is already on invoice {number}.",
   "periodic.error.locked": "An order is being edited by {name}.",
@@ -53,6 +54,7 @@ const en = {
 const fr: Record<keyof typeof en, string> = {
   "periodic.linePrefix": "Livraison du {date} — commande n° {number} :",
   "periodic.ordersCovered": "Commandes facturées",
+  "periodic.ordersCoveredList": "Commandes facturées :",
   "periodic.error.mixedOrders": "Ces commandes ne peuvent pas figurer sur une même facture (autre client, devise, taxes ou consignes).",
   "periodic.error.alreadyInvoiced": "Une commande figure déjà sur la facture {number}.",
   "periodic.error.locked": "Une commande est en cours de modification par {name}.",

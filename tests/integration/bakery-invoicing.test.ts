@@ -131,6 +131,10 @@ describe("invoicing a period", () => {
     const documents = await (await new PageClient(server).login(customers.Monthly.user.email)).get(`/o/${customers.Monthly.org.slug}/orders/${made.orders[2].id}/documents`);
     expect(documents.status).toBe(200);
     expect(documents.html).toContain(made.number);
+    const invoicePage = await (await new PageClient(server).login(customers.Monthly.user.email)).get(`/o/${customers.Monthly.org.slug}/invoices/${invoiceId}`);
+    expect(invoicePage.status).toBe(200);
+    expect(invoicePage.html).toContain("Commandes facturées :");
+    for (const o of made.orders) expect(invoicePage.html).toContain(`/orders/${o.id}"`);
     expect((await verifyLedger(getDb())).broken).toBeNull();
   });
 

@@ -275,3 +275,15 @@ export async function getInvoicesByYear(actor: OrgActor, query: unknown): Promis
     })),
   };
 }
+
+/**
+ * The orders an invoice the actor has just read (getInvoice checked it may) covers, in order, when it
+ * covers more than one (a billing period's invoice); empty for an invoice of one order.
+ */
+export async function coveredOrdersOf(invoice: { id: string; seller: { id: string } }): Promise<{ id: string; number: number; deliveryDate: string }[]> {
+  const db = getDb();
+  const covered = await db.invoiceOrder.findMany({ where: { invoiceId: invoice.id }, orderBy: [{ position: "asc" }, { orderId: "asc" }], select: { orderId: true } });
+  if (covered.length <= 1) return [];
+  const orders = await db.order.findMany({ where: { id: { in: covered.map((c) => c.orderId) }, sellerId: invoice.seller.id }, select: { id: true, number: true, deliveryDate: true } });
+  return covered.flatMap((c) => orders.find((o) => o.id === c.orderId) ?? []);
+}
