@@ -189,6 +189,7 @@ export function loadInvoices(
 
   const insertInvoice = insertStatement(sqlite, "Invoice", INVOICE_COLUMNS);
   const insertInvoiceLine = insertStatement(sqlite, "InvoiceLine", INVOICE_LINE_COLUMNS);
+  const insertInvoiceOrder = insertStatement(sqlite, "InvoiceOrder", ["invoiceId", "orderId", "position"]);
   const insertCreditNote = insertStatement(sqlite, "CreditNote", CREDIT_NOTE_COLUMNS);
   const insertCreditNoteLine = insertStatement(sqlite, "CreditNoteLine", CREDIT_NOTE_LINE_COLUMNS);
   const insertPayment = insertStatement(sqlite, "Payment", PAYMENT_COLUMNS);
@@ -304,6 +305,7 @@ export function loadInvoices(
         updatedAt: paidAt ?? issuedAt,
       });
       for (const l of invoiceLines) insertInvoiceLine({ ...l, invoiceId });
+      insertInvoiceOrder({ invoiceId, orderId: order.id, position: 0 }); // as publication writes it
     });
     if (creditNote) pending.push(creditNote);
     if (paidCents > 0) {

@@ -34,6 +34,7 @@ export const docStyles = StyleSheet.create({
   grandTotal: { flexDirection: "row", justifyContent: "space-between", borderTopWidth: 1, borderColor: ACCENT, marginTop: 4, paddingTop: 4 },
   grandText: { fontFamily: "Helvetica-Bold", fontSize: 11 },
   note: { marginTop: 18, borderLeftWidth: 2, borderColor: ACCENT, paddingLeft: 8 },
+  covered: { marginBottom: 12 },
 });
 
 export function PartyBlock(props: { label: string; party: PdfParty; vatLabel: string }) {

@@ -40,6 +40,8 @@ export type InvoicePdfProps = {
   depositsEnabled: boolean;
   totals: OrderTotals;
   note: string;
+  /** The orders an invoice of a billing period covers, in order (absent or one: the invoice of one order). */
+  orders?: { number: number; deliveryDate: string }[];
 };
 
 type DocCopy = {
@@ -99,7 +101,20 @@ export const DOCUMENT_COPY: Record<PdfLanguage, DocCopy> = {
 
 const INVOICE_COPY: Record<
   PdfLanguage,
-  { title: (n: string) => string; number: string; issueDate: string; dueDate: string; terms: string; termsDays: (d: number) => string; order: string; delivery: string }
+  {
+    title: (n: string) => string;
+    number: string;
+    issueDate: string;
+    dueDate: string;
+    terms: string;
+    termsDays: (d: number) => string;
+    order: string;
+    delivery: string;
+    orders: string;
+    deliveries: string;
+    ordersCovered: string;
+    orderLine: (number: number, date: string) => string;
+  }
 > = {
   fr: {
     title: (n) => `Facture ${n}`,
@@ -110,6 +125,10 @@ const INVOICE_COPY: Record<
     termsDays: (d) => (d === 0 ? "À réception" : `${d} jours`),
     order: "Commande",
     delivery: "Livraison",
+    orders: "Commandes",
+    deliveries: "Livraisons",
+    ordersCovered: "Commandes facturées",
+    orderLine: (n, date) => `Commande n° ${n} – livraison du ${date}`,
   },
   en: {
     title: (n) => `Invoice ${n}`,
@@ -120,6 +139,10 @@ const INVOICE_COPY: Record<
     termsDays: (d) => (d === 0 ? "On receipt" : `${d} days`),
     order: "Order",
     delivery: "Delivery",
+    orders: "Orders",
+    deliveries: "Deliveries",
+    ordersCovered: "Orders covered",
+    orderLine: (n, date) => `Order #${n} – delivered on ${date}`,
   },
 };
 
@@ -221,6 +244,7 @@ export function InvoiceDocument(props: InvoicePdfProps) {
   const ic = INVOICE_COPY[props.language];
   const options = { taxesEnabled: props.taxesEnabled, depositsEnabled: props.depositsEnabled };
   const title = ic.title(props.number);
+  const orders = [...(props.orders ?? [])].sort((a, b) => a.deliveryDate.localeCompare(b.deliveryDate) || a.number - b.number);
   return (
     <Document title={pdfText(`${title} – ${props.seller.name}`)} author={pdfText(props.seller.name)} creator="Comptoir" producer="Comptoir" language={props.language}>
       <Page size="A4" style={baseStyles.page}>
@@ -234,8 +258,17 @@ export function InvoiceDocument(props: InvoicePdfProps) {
             <MetaRow label={ic.issueDate} value={pdfDate(props.issuedAt, props.language)} />
             <MetaRow label={ic.dueDate} value={pdfDate(props.dueDate, props.language)} />
             <MetaRow label={ic.terms} value={ic.termsDays(props.paymentTermsDays)} />
-            <MetaRow label={ic.order} value={`#${props.orderNumber}`} />
-            <MetaRow label={ic.delivery} value={pdfDate(props.deliveryDate, props.language)} />
+            {orders.length > 1 ? (
+              <>
+                <MetaRow label={ic.orders} value={String(orders.length)} />
+                <MetaRow label={ic.deliveries} value={`${pdfDate(orders[0].deliveryDate, props.language)} – ${pdfDate(orders[orders.length - 1].deliveryDate, props.language)}`} />
+              </>
+            ) : (
+              <>
+                <MetaRow label={ic.order} value={`#${props.orderNumber}`} />
+                <MetaRow label={ic.delivery} value={pdfDate(props.deliveryDate, props.language)} />
+              </>
+            )}
           </View>
         </View>
 
@@ -243,6 +276,15 @@ export function InvoiceDocument(props: InvoicePdfProps) {
           <PartyBlock label={c.seller} party={props.seller} vatLabel={c.vat} />
           <PartyBlock label={c.buyer} party={props.buyer} vatLabel={c.vat} />
         </View>
+
+        {orders.length > 1 ? (
+          <View style={s.covered}>
+            <Text style={baseStyles.label}>{ic.ordersCovered}</Text>
+            {orders.map((o) => (
+              <Text key={o.number}>{ic.orderLine(o.number, pdfDate(o.deliveryDate, props.language))}</Text>
+            ))}
+          </View>
+        ) : null}
 
         <LinesTable language={props.language} locale={props.locale} currency={props.currency} lines={props.lines} options={options} />
         <TotalsBlock language={props.language} locale={props.locale} currency={props.currency} lines={props.lines} options={options} totals={props.totals} />

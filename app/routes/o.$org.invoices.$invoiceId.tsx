@@ -16,6 +16,7 @@ import { redirectWithToast } from "~/http/toast.server";
 import { cancelInvoice } from "~/modules/invoice/cancel-invoice.server";
 import { issueCreditNote, proposedCreditNote } from "~/modules/invoice/credit-notes.server";
 import { getInvoice } from "~/modules/invoice/invoice-view.server";
+import { coveredOrdersOf } from "~/modules/invoice/periodic-invoices.server";
 import type { InvoiceView, PartySnapshot } from "~/modules/invoice/types";
 import { actorCan } from "~/modules/org/access.server";
 import { getOrganization } from "~/modules/org/organization.server";
@@ -37,7 +38,9 @@ export async function loader(args: LoaderFunctionArgs) {
     const payOnline = payable && (await sellersPayableOnline([invoice.seller.id])).has(invoice.seller.id);
     // One key per form shown: a double click or a resubmission of a form makes one payment or credit note.
     const formKeys = { payment: crypto.randomUUID(), creditLines: crypto.randomUUID(), creditAmount: crypto.randomUUID() };
-    return json({ invoice, proposal, payOnline, formKeys, today: todayIso(), title: t("invoices.number", { number: invoice.number }) });
+    // A billing period's invoice covers several orders (app/modules/invoice/periodic-invoices.server.ts).
+    const coveredOrders = await coveredOrdersOf(invoice);
+    return json({ invoice, proposal, payOnline, formKeys, coveredOrders, today: todayIso(), title: t("invoices.number", { number: invoice.number }) });
   });
 }
 
@@ -166,6 +169,20 @@ export default function InvoicePage() {
           <Fact label={t("invoices.field.terms")}>{t("invoices.field.termsDays", { days: invoice.paymentTermsDays })}</Fact>
           <Fact label={t("invoices.field.deliveryDate")}>{day(invoice.deliveryDate)}</Fact>
         </dl>
+        {data.coveredOrders.length ? (
+          <p className="mt-3 text-sm text-stone-700" data-testid="orders-covered">
+            {t("periodic.ordersCoveredList")}{" "}
+            {data.coveredOrders.map((o, i) => (
+              <span key={o.id}>
+                {i ? ", " : ""}
+                <Link to={`/o/${org.slug}/orders/${o.id}`} className="link">
+                  #{o.number}
+                </Link>{" "}
+                ({day(o.deliveryDate)})
+              </span>
+            ))}
+          </p>
+        ) : null}
       </header>
       <div className="mb-6 space-y-3">
         {posted && !["payment", "delete-payment", "credit-lines", "credit-amount", "cancel", "pay-online"].includes(String(posted.values.intent)) ? <FormError message={posted.formError} /> : null}

@@ -578,6 +578,27 @@ describe("JSON API with another tenant's ids", () => {
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
     },
+    "api.v1.invoicing.periods": async ({ alice: a, marc }) => {
+      const res = await api(server, "GET", "/api/v1/invoicing/periods?period=MONTHLY", { token: a });
+      expect(res.status).toBe(200);
+      expect(res.body.customers.map((c: any) => c.relationId)).not.toContain(foreign.relationId);
+      expect(JSON.stringify(res.body)).not.toContain("Bistro");
+      expect((await api(server, "GET", "/api/v1/invoicing/periods", { token: marc })).status).toBe(403);
+    },
+    "api.v1.invoicing.periods.invoice": async ({ alice: a, marc }) => {
+      const body = { relations: [foreign.relationId], from: "2000-01-01", to: "2100-12-31" };
+      const res = await api(server, "POST", "/api/v1/invoicing/periods/invoice", { token: a, body });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ invoices: [], skipped: [{ relationId: foreign.relationId, customer: null, reason: "not_found" }] });
+      expect((await api(server, "POST", "/api/v1/invoicing/periods/invoice", { token: marc, body })).status).toBe(403);
+      await expectForeignInvoiceUntouched();
+    },
+    "api.v1.relations.$id.billing-period": async ({ alice: a, marc }) => {
+      const before = await getDb().relation.findUniqueOrThrow({ where: { id: foreign.relationId } });
+      expect((await api(server, "PUT", `/api/v1/relations/${foreign.relationId}/billing-period`, { token: a, body: { billingPeriod: "MONTHLY" } })).status).toBe(404);
+      expect((await api(server, "PUT", `/api/v1/relations/${foreign.relationId}/billing-period`, { token: marc, body: { billingPeriod: "MONTHLY" } })).status).toBe(403);
+      expect((await getDb().relation.findUniqueOrThrow({ where: { id: foreign.relationId } })).billingPeriod).toBe(before.billingPeriod);
+    },
   };
 
   /** The foreign order is as it was: no probe changed, locked or moved it. */

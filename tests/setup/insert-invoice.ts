@@ -82,6 +82,7 @@ export async function insertInvoice(
       },
       include: { lines: { orderBy: { position: "asc" } } },
     });
+    await tx.invoiceOrder.create({ data: { invoiceId: invoice.id, orderId: full.id, position: 0 } }); // as publication writes it
     await tx.order.update({ where: { id: full.id }, data: { status: "INVOICED", version: { increment: 1 } } });
     return invoice;
   });

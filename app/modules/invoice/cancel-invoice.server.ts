@@ -1,7 +1,8 @@
 // Cancelling an invoice (POST /api/v1/invoices/:id/cancel): the seller side, by role
 // (`invoice:cancel`), issues a full credit note (kind CANCELLATION: every line, every amount) — the
-// invoice keeps its number, and its content, and becomes CANCELLED — and the order goes back to
-// DELIVERED, unfrozen for correction; publishing again issues a new number.
+// invoice keeps its number, and its content, and becomes CANCELLED — and its orders (every order it
+// covers: one, or a billing period's) go back to DELIVERED, unfrozen for correction and free to be
+// invoiced again; publishing again issues a new number.
 //
 // Refused (409 invalid_transition) while the invoice carries payments (delete them first: the money
 // must not vanish with the invoice) or credit notes (the invoice is already being reconciled: a
@@ -31,12 +32,17 @@ export async function cancelInvoice(actor: OrgActor, invoiceId: string, input: u
     if (invoice.status === "CANCELLED") throw new AppError("invalid_transition", "invoices.error.cancelled");
     if (invoice.allocations.some((a) => !a.payment.deletedAt)) throw new AppError("invalid_transition", "invoices.error.cancelHasPayments");
     if (invoice.creditNotes.length) throw new AppError("invalid_transition", "invoices.error.cancelHasCreditNotes");
-    const order = await tx.order.findUniqueOrThrow({
-      where: { id: invoice.orderId },
+    const covered = await tx.invoiceOrder.findMany({ where: { invoiceId: invoice.id }, orderBy: [{ position: "asc" }, { orderId: "asc" }], select: { orderId: true } });
+    const orderIds = covered.length ? covered.map((c) => c.orderId) : [invoice.orderId];
+    const found = await tx.order.findMany({
+      where: { id: { in: orderIds }, sellerId: invoice.sellerId },
       select: { id: true, status: true, version: true, sellerId: true, buyerId: true, repId: true, distributorId: true },
     });
-    if (!(INVOICE_MOVES.cancelInvoice.from as readonly string[]).includes(order.status)) {
-      throw new AppError("invalid_transition", "error.invalid_transition", { status: order.status });
+    const orders = orderIds.map((id) => found.find((o) => o.id === id)).filter((o) => o !== undefined);
+    for (const order of orders) {
+      if (!(INVOICE_MOVES.cancelInvoice.from as readonly string[]).includes(order.status)) {
+        throw new AppError("invalid_transition", "error.invalid_transition", { status: order.status });
+      }
     }
 
     const eventActor = invoiceEventActor(actor);
@@ -57,26 +63,28 @@ export async function cancelInvoice(actor: OrgActor, invoiceId: string, input: u
       where: { id: invoice.id },
       data: { status: "CANCELLED", cancelledAt: now, creditedCents: invoice.totalCents, balanceCents: 0, paidAt: null },
     });
-    await tx.order.update({ where: { id: order.id }, data: { status: INVOICE_MOVES.cancelInvoice.to, version: { increment: 1 } } });
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      type: "INVOICE_CANCELLED",
-      actor: eventActor,
-      changes: {
-        status: { before: order.status, after: INVOICE_MOVES.cancelInvoice.to },
-        invoice: invoice.number,
-        creditNote: creditNote.number,
-        ...(data.reason ? { reason: data.reason } : {}),
-      },
-      at: now,
-    });
+    for (const order of orders) {
+      await tx.order.update({ where: { id: order.id }, data: { status: INVOICE_MOVES.cancelInvoice.to, version: { increment: 1 } } });
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        type: "INVOICE_CANCELLED",
+        actor: eventActor,
+        changes: {
+          status: { before: order.status, after: INVOICE_MOVES.cancelInvoice.to },
+          invoice: invoice.number,
+          creditNote: creditNote.number,
+          ...(data.reason ? { reason: data.reason } : {}),
+        },
+        at: now,
+      });
+    }
     const view = await loadInvoiceView(tx, actor, invoice.id);
     const creditNoteRow = await tx.creditNote.findUniqueOrThrow({ where: { id: creditNote.id }, include: { lines: true } });
     return {
       view: { ...view, creditNote: toCreditNoteView(creditNoteRow) },
-      update: { orderId: order.id, version: order.version + 1, status: INVOICE_MOVES.cancelInvoice.to, partyOrgIds: partyOrgIdsOf(order) },
+      updates: orders.map((order) => ({ orderId: order.id, version: order.version + 1, status: INVOICE_MOVES.cancelInvoice.to, partyOrgIds: partyOrgIdsOf(order) })),
     };
   }, TX_OPTIONS);
-  publishOrderUpdated(result.update);
+  result.updates.forEach(publishOrderUpdated);
   return result.view;
 }

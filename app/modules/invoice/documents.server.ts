@@ -168,9 +168,18 @@ export async function invoicePdf(invoice: InvoicePdfRow, render: PdfRenderer = s
     depositsEnabled: invoice.depositsEnabled,
     totals: invoice,
     note: invoice.note,
+    orders: await coveredOrders(invoice),
   });
   writeStored(key, bytes);
   return { filename, bytes };
+}
+
+/** The orders an invoice covers (InvoiceOrder), with their numbers and delivery dates. */
+async function coveredOrders(invoice: { id: string; orderId: string }): Promise<{ number: number; deliveryDate: string }[]> {
+  const db = getDb();
+  const covered = await db.invoiceOrder.findMany({ where: { invoiceId: invoice.id }, select: { orderId: true } });
+  if (covered.length <= 1) return [];
+  return db.order.findMany({ where: { id: { in: covered.map((c) => c.orderId) } }, select: { number: true, deliveryDate: true } });
 }
 
 const CREDIT_NOTE_KINDS: readonly CreditNoteKind[] = ["LINES", "AMOUNT", "CANCELLATION"];
@@ -242,11 +251,12 @@ export async function listInvoiceDocuments(actor: OrgActor, orderId: string): Pr
   if (!actorCan(actor, "invoice:read")) return [];
   const db = getDb();
   const [invoices, creditNotes] = await Promise.all([
+    // An invoice of a billing period covers several orders (InvoiceOrder): each one's tab lists it.
     db.invoice.findMany({
-      where: { orderId, ...invoiceVisibleTo(actor.orgId) },
+      where: { OR: [{ orderId }, { orders: { some: { orderId } } }], ...invoiceVisibleTo(actor.orgId) },
       select: { id: true, number: true, locale: true, status: true, issuedAt: true },
     }),
-    db.creditNote.findMany({ where: { orderId, ...creditNoteVisibleTo(actor.orgId) }, select: { id: true, number: true, locale: true, issuedAt: true } }),
+    db.creditNote.findMany({ where: { OR: [{ orderId }, { invoice: { orders: { some: { orderId } } } }], ...creditNoteVisibleTo(actor.orgId) }, select: { id: true, number: true, locale: true, issuedAt: true } }),
   ]);
   const entries: InvoiceDocumentEntry[] = [
     ...invoices.map((i) => ({ kind: "INVOICE" as const, id: i.id, number: i.number, filename: invoiceFilename(i), status: i.status, issuedAt: i.issuedAt.toISOString() })),

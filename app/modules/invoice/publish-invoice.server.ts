@@ -1,19 +1,23 @@
-// Publishing the invoice of a delivered order (POST /api/v1/orders/:id/invoice, the order page, or
-// automatically at delivery when the seller has `autoInvoiceOnDelivery`): in one transaction it
+// Publishing the invoice of delivered orders — one (POST /api/v1/orders/:id/invoice, the order page, or
+// automatically at delivery when the seller has `autoInvoiceOnDelivery` and the customer is invoiced per
+// delivery), or every order of a billing period (./periodic-invoices.server.ts): in one transaction it
 //   - takes the seller's next invoice number (gapless: SellerSequence INVOICE) and place in its chain,
 //   - copies the lines and the totals (computeTotals, the one pricing function) into the invoice,
 //     with the seller's and buyer's details as they are today and the due date from the relation's
 //     payment terms, in the buyer's language,
-//   - hashes the content (./ledger.server.ts), moves the order to INVOICED (frozen from then on: the
-//     services answer 409 frozen and database triggers refuse changes), records it in the history and
-//     writes the emails to the outbox.
+//   - hashes the content (./ledger.server.ts), moves every order to INVOICED (frozen from then on: the
+//     services answer 409 frozen and database triggers refuse changes), lists them in InvoiceOrder,
+//     records it in their history and writes the emails to the outbox.
+// An order is on at most one invoice that is not cancelled: checked in the transaction (409).
 import { connectDb, getDb, sqlTimestamp, statement, writeTransaction, type Sqlite, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { translate } from "~/utils/i18n";
 import { newId } from "~/utils/ids.server";
 import { parseInput } from "~/utils/validation";
 import type { OrgActor } from "../org/actor";
 import { takeSellerSequence } from "../org/sequences.server";
 import { todayIso } from "../order/dates";
+import { languageOfLocale } from "../order/notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated, type OrderUpdated } from "../order/order-events";
 import { conflictError, insertOrderEvent, lockedError, saveNextStatus, type EventActor } from "../order/order-guard.server";
 import { actorPermissions, validLock } from "../order/order-view.server";
@@ -43,7 +47,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** A delivered order as publication reads it: the order, its lines, the parties' details and payment terms. */
-type OrderToInvoice = {
+export type OrderToInvoice = {
   id: string;
   sellerId: string;
   buyerId: string;
@@ -63,6 +67,8 @@ type OrderToInvoice = {
   lockedUntil: Date | null;
   lockedByName: string | null;
   paymentTermsDays: number;
+  billingPeriod: string;
+  relationId: string;
   buyerLocale: string;
   seller: PartyDetails;
   buyer: PartyDetails;
@@ -87,7 +93,7 @@ const party = (alias: string) =>
 const ORDER_TO_INVOICE_SQL = `
   SELECT o.id, o.sellerId, o.buyerId, o.repId, o.distributorId, o.number, o.status, o.version, o.currency, o.deliveryDate, o.note,
          o.distribution, o.groupDiscountBps, o.taxesEnabled, o.depositsEnabled, o.lockedById, o.lockedUntil, lu.name AS lockedByName,
-         r.paymentTermsDays, b.locale AS buyerLocale, ${party("s")}, ${party("b")}, rep.name AS repName, d.name AS distributorName
+         r.paymentTermsDays, r.billingPeriod, o.relationId, b.locale AS buyerLocale, ${party("s")}, ${party("b")}, rep.name AS repName, d.name AS distributorName
   FROM "Order" o
   JOIN "Relation" r ON r.id = o.relationId
   JOIN "Organization" s ON s.id = o.sellerId
@@ -103,7 +109,7 @@ function partyColumns(row: Record<string, unknown>, alias: string): PartyDetails
 }
 
 /** The order to invoice, read on the raw connection; null when there is no such order. */
-function loadOrderToInvoice(db: Sqlite, orderId: string): OrderToInvoice | null {
+export function loadOrderToInvoice(db: Sqlite, orderId: string): OrderToInvoice | null {
   const row = statement(db, ORDER_TO_INVOICE_SQL).get(orderId) as Record<string, unknown> | undefined;
   if (!row) return null;
   const text = (column: string) => row[column] as string;
@@ -141,6 +147,8 @@ function loadOrderToInvoice(db: Sqlite, orderId: string): OrderToInvoice | null 
     lockedUntil: row.lockedUntil === null ? null : new Date(row.lockedUntil as string),
     lockedByName: optional("lockedByName"),
     paymentTermsDays: row.paymentTermsDays as number,
+    billingPeriod: text("billingPeriod"),
+    relationId: text("relationId"),
     buyerLocale: text("buyerLocale"),
     seller,
     buyer,
@@ -218,20 +226,62 @@ const INSERT_INVOICE_LINE_SQL = `INSERT INTO "InvoiceLine" ("invoiceId", "lineId
  */
 export type Publication = { invoiceId: string; orderUpdates: OrderUpdated[]; invoice: InvoiceRow | null };
 
+/** The orders among these that are already on an invoice that is not cancelled (with its number). */
+export function liveInvoiceOf(db: Sqlite, orderIds: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const query = statement(
+    db,
+    `SELECT io."orderId" AS "orderId", i."number" AS "number" FROM "InvoiceOrder" io JOIN "Invoice" i ON i."id" = io."invoiceId"
+     WHERE io."orderId" = ? AND i."status" <> 'CANCELLED'`,
+  );
+  for (const orderId of orderIds) {
+    const row = query.get(orderId) as { orderId: string; number: string } | undefined;
+    if (row) found.set(row.orderId, row.number);
+  }
+  return found;
+}
+
+/** The heading every line of an invoice of several orders carries: which delivery, which order. */
+function orderLinePrefix(order: OrderToInvoice): string {
+  const language = languageOfLocale(order.buyerLocale) ?? "fr";
+  return translate(language, "periodic.linePrefix", { date: order.deliveryDate, number: order.number });
+}
+
+/** The invoice lines of these orders: one order's lines as they are; several orders' lines in order, each with its heading. */
+function linesOfOrders(orders: readonly OrderToInvoice[]): OrderLineToInvoice[] {
+  if (orders.length === 1) return orders[0].lines;
+  return orders.flatMap((order) => {
+    const prefix = orderLinePrefix(order);
+    return order.lines.map((line) => ({ ...line, description: `${prefix} ${line.description}` }));
+  });
+}
+
 /**
- * Publishes the invoice of a DELIVERED order, in the transaction open on the raw connection. `by` is
- * who publishes (null: automatically, for the seller, at delivery). The caller has checked who may;
- * this checks the status again.
+ * Publishes one invoice of DELIVERED orders of one relation (one order, or every order of a billing
+ * period, in the order given: the first one is `Invoice.orderId`), in the transaction open on the raw
+ * connection. `by` is who publishes (null: automatically, for the seller, at delivery). The caller has
+ * checked who may; this checks each order's status again, and that none is on a live invoice.
  */
-function publishInvoiceSync(
+export function publishInvoiceSync(
   db: Sqlite,
-  order: OrderToInvoice,
+  orders: readonly OrderToInvoice[],
   input: { by: { userId: string; orgId: string } | null; eventActor: EventActor; now: Date },
 ): Publication {
-  if (!(INVOICE_MOVES.publish.from as readonly string[]).includes(order.status)) {
-    throw new AppError("invalid_transition", "invoices.error.notDelivered", { status: order.status });
+  const order = orders[0];
+  if (!order) throw new Error("publishInvoiceSync: no order");
+  for (const o of orders) {
+    if (!(INVOICE_MOVES.publish.from as readonly string[]).includes(o.status)) {
+      throw new AppError("invalid_transition", "invoices.error.notDelivered", { status: o.status });
+    }
+    // One invoice covers the orders of one relation, priced with one set of options.
+    if (o.relationId !== order.relationId || o.currency !== order.currency || o.taxesEnabled !== order.taxesEnabled || o.depositsEnabled !== order.depositsEnabled) {
+      throw new AppError("invalid_transition", "periodic.error.mixedOrders");
+    }
   }
-  const content = invoiceContent(order, order.lines, {
+  const invoiced = liveInvoiceOf(db, orders.map((o) => o.id));
+  if (invoiced.size) throw new AppError("invalid_transition", "periodic.error.alreadyInvoiced", { number: [...invoiced.values()][0] });
+  const invoiceLines = linesOfOrders(orders);
+  const content = invoiceContent(order, invoiceLines, {
     sequence: takeSellerSequence(db, order.sellerId, "INVOICE"),
     chain: takeChainLink(db, order.sellerId),
     issuedAt: input.now,
@@ -248,7 +298,7 @@ function publishInvoiceSync(
     status: "ISSUED",
     locale: order.buyerLocale,
     distribution: order.distribution,
-    note: order.note,
+    note: orders.length === 1 ? order.note : "",
     creditedCents: 0,
     paidCents: 0,
     balanceCents: content.totalCents,
@@ -275,26 +325,30 @@ function publishInvoiceSync(
       l.taxRateBps, l.depositCents, l.totalCents,
     );
   }
+  const insertCovered = statement(db, `INSERT INTO "InvoiceOrder" ("invoiceId", "orderId", "position") VALUES (?, ?, ?)`);
+  orders.forEach((o, position) => insertCovered.run(data.id, o.id, position));
 
-  const version = saveNextStatus(db, order, "INVOICED", input.now);
-  insertOrderEvent(db, {
-    orderId: order.id,
-    type: "INVOICED",
-    actor: input.eventActor,
-    changes: {
-      status: { before: order.status, after: "INVOICED" },
-      invoice: { id: data.id, number: data.number, totalCents: content.totalCents },
-      ...(input.by ? {} : { automatic: true }),
-    },
-    at: input.now,
+  const published: OrderUpdated[] = orders.map((o) => {
+    const version = saveNextStatus(db, o, "INVOICED", input.now);
+    insertOrderEvent(db, {
+      orderId: o.id,
+      type: "INVOICED",
+      actor: input.eventActor,
+      changes: {
+        status: { before: o.status, after: "INVOICED" },
+        invoice: { id: data.id, number: data.number, totalCents: content.totalCents, ...(orders.length > 1 ? { orders: orders.length } : {}) },
+        ...(input.by ? {} : { automatic: true }),
+      },
+      at: input.now,
+    });
+    return { orderId: o.id, version, status: "INVOICED", partyOrgIds: partyOrgIdsOf(o) };
   });
   notifyInvoicePublishedSync(db, data);
-  const published: OrderUpdated = { orderId: order.id, version, status: "INVOICED", partyOrgIds: partyOrgIdsOf(order) };
   // An invoice of nothing to pay (a total of 0) is settled at once; any other new invoice is open
   // (nothing credited or paid yet), so there is nothing to recompute.
   if (content.totalCents === 0) {
     const settled = refreshSettlementSync(db, [data.id], input.eventActor, input.now);
-    return { invoiceId: data.id, orderUpdates: settled.length ? settled : [published], invoice: null };
+    return { invoiceId: data.id, orderUpdates: settled.length ? settled : published, invoice: null };
   }
   const row: InvoiceRow = {
     ...data,
@@ -303,7 +357,7 @@ function publishInvoiceSync(
     creditNotes: [],
     allocations: [],
   };
-  return { invoiceId: data.id, orderUpdates: [published], invoice: row };
+  return { invoiceId: data.id, orderUpdates: published, invoice: row };
 }
 
 /** Whether the id is one of the producer's shop counter orders (app/modules/production/shops.server.ts). */
@@ -337,7 +391,7 @@ export async function publishInvoice(actor: OrgActor, orderId: string, input: un
     const lock = validLock(order, now);
     if (lock && lock.id !== actor.userId) throw lockedError({ id: lock.id, name: order.lockedByName ?? "" }, lock.until);
     const eventActor: EventActor = { userId: actor.userId, userName: actor.userName, orgId: actor.orgId, orgName: order.partyNames.get(actor.orgId) ?? "" };
-    const publication = publishInvoiceSync(db, order, { by: { userId: actor.userId, orgId: actor.orgId }, eventActor, now });
+    const publication = publishInvoiceSync(db, [order], { by: { userId: actor.userId, orgId: actor.orgId }, eventActor, now });
     requirePermission(actor, "invoice:read"); // as reading it back would
     return publication;
   });
@@ -348,7 +402,8 @@ export async function publishInvoice(actor: OrgActor, orderId: string, input: un
 /**
  * At delivery, for a seller with `autoInvoiceOnDelivery`: publishes the invoices of the delivered
  * orders (the order and the one for extra quantities, if any) in the delivery's transaction (`tx`: the
- * raw statements join it). Returns the order moves to publish after the commit (none when the setting
+ * raw statements join it) — for customers invoiced per delivery only: a weekly or monthly customer's
+ * orders wait for their period's invoice. Returns the order moves to publish after the commit (none when the setting
  * is off). The history names the seller, not a user.
  */
 export async function publishOnDelivery(_tx: Tx, sellerId: string, orderIds: readonly string[], now: Date): Promise<OrderUpdated[]> {
@@ -362,7 +417,8 @@ export async function publishOnDelivery(_tx: Tx, sellerId: string, orderIds: rea
   for (const orderId of orderIds) {
     const order = loadOrderToInvoice(db, orderId);
     if (!order) throw new Error(`publishOnDelivery: order ${orderId} not found`);
-    updates.push(...publishInvoiceSync(db, order, { by: null, eventActor, now }).orderUpdates);
+    if (order.billingPeriod !== "PER_DELIVERY") continue;
+    updates.push(...publishInvoiceSync(db, [order], { by: null, eventActor, now }).orderUpdates);
   }
   return updates;
 }

@@ -3,8 +3,8 @@
 //   creditedCents = Σ its credit notes (a cancellation credit note closes the invoice instead),
 //   paidCents     = Σ the allocations of its payments that are not deleted,
 //   balanceCents  = totalCents − creditedCents − paidCents.
-// An invoice whose balance reaches 0 is PAID, and its order moves INVOICED → PAID; when a deleted
-// payment opens the balance again both move back (ISSUED, INVOICED). Each order move takes the next
+// An invoice whose balance reaches 0 is PAID, and its orders (every order it covers, InvoiceOrder)
+// move INVOICED → PAID; when a deleted payment opens the balance again all move back (ISSUED, INVOICED). Each order move takes the next
 // version and is recorded in the order history. Runs inside the caller's transaction, on the raw
 // connection (app/utils/db.server.ts): publication calls it from its synchronous write path.
 import { connectDb, sqlTimestamp, statement, type Sqlite, type Tx } from "~/utils/db.server";
@@ -18,8 +18,7 @@ export type Settlement = { invoiceId: string; creditedCents: number; paidCents: 
 export function refreshSettlementSync(db: Sqlite, invoiceIds: readonly string[], actor: EventActor, now: Date): OrderUpdated[] {
   const updates: OrderUpdated[] = [];
   for (const invoiceId of new Set(invoiceIds)) {
-    const moved = refreshOne(db, invoiceId, actor, now);
-    if (moved) updates.push(moved);
+    updates.push(...refreshOne(db, invoiceId, actor, now));
   }
   return updates;
 }
@@ -31,13 +30,13 @@ export async function refreshSettlement(_tx: Tx, invoiceIds: readonly string[], 
 
 type InvoiceState = { id: string; number: string; status: string; totalCents: number; creditedCents: number; paidCents: number; balanceCents: number; orderId: string };
 
-function refreshOne(db: Sqlite, invoiceId: string, actor: EventActor, now: Date): OrderUpdated | null {
+function refreshOne(db: Sqlite, invoiceId: string, actor: EventActor, now: Date): OrderUpdated[] {
   const invoice = statement(
     db,
     `SELECT id, number, status, totalCents, creditedCents, paidCents, balanceCents, orderId FROM "Invoice" WHERE id = ?`,
   ).get(invoiceId) as InvoiceState | undefined;
   if (!invoice) throw new Error(`refreshSettlement: invoice ${invoiceId} not found`);
-  if (invoice.status === "CANCELLED") return null;
+  if (invoice.status === "CANCELLED") return [];
   const { creditedCents } = statement(
     db,
     `SELECT coalesce(sum(totalCents), 0) AS creditedCents FROM "CreditNote" WHERE invoiceId = ? AND kind <> 'CANCELLATION'`,
@@ -57,7 +56,7 @@ function refreshOne(db: Sqlite, invoiceId: string, actor: EventActor, now: Date)
     paidCents === invoice.paidCents &&
     balanceCents === invoice.balanceCents
   ) {
-    return null;
+    return [];
   }
   const statusChanged = status !== invoice.status;
   statement(
@@ -65,8 +64,15 @@ function refreshOne(db: Sqlite, invoiceId: string, actor: EventActor, now: Date)
     `UPDATE "Invoice" SET creditedCents = ?, paidCents = ?, balanceCents = ?, status = ?,
        paidAt = CASE WHEN ? THEN ? ELSE paidAt END, updatedAt = ? WHERE id = ?`,
   ).run(creditedCents, paidCents, balanceCents, status, statusChanged ? 1 : 0, status === "PAID" ? sqlTimestamp(now) : null, sqlTimestamp(now), invoiceId);
-  if (!statusChanged) return null;
-  return moveOrder(db, invoice.orderId, status === "PAID" ? { from: "INVOICED", to: "PAID" } : { from: "PAID", to: "INVOICED" }, invoice.number, actor, now);
+  if (!statusChanged) return [];
+  const move = status === "PAID" ? ({ from: "INVOICED", to: "PAID" } as const) : ({ from: "PAID", to: "INVOICED" } as const);
+  return coveredOrderIds(db, invoice).flatMap((orderId) => moveOrder(db, orderId, move, invoice.number, actor, now) ?? []);
+}
+
+/** The orders an invoice covers, first one first (an invoice written before InvoiceOrder covers its `orderId`). */
+export function coveredOrderIds(db: Sqlite, invoice: { id: string; orderId: string }): string[] {
+  const rows = statement(db, `SELECT "orderId" FROM "InvoiceOrder" WHERE "invoiceId" = ? ORDER BY "position" ASC, "orderId" ASC`).all(invoice.id) as { orderId: string }[];
+  return rows.length ? rows.map((r) => r.orderId) : [invoice.orderId];
 }
 
 function moveOrder(

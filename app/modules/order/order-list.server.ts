@@ -215,6 +215,20 @@ function loadRefs(db: Sqlite, rows: OrderViewFields[], actor: OrgActor, now: Dat
          WHERE "orderId" IN (SELECT value FROM json_each(?)) AND "status" <> 'CANCELLED'`,
       ).all(jsonIds(invoiced)) as (LiveInvoice & { orderId: string })[])
     : [];
+  // The other orders of a billing period's invoice (InvoiceOrder), for those its orderId does not name
+  // (standard SQL, in chunks of 100 ids).
+  const named = new Set(invoices.map((i) => i.orderId));
+  const uncovered = invoiced.filter((id) => !named.has(id));
+  for (let start = 0; start < uncovered.length; start += 100) {
+    const chunk = uncovered.slice(start, start + 100);
+    invoices.push(
+      ...(statement(
+        db,
+        `SELECT io."orderId", i."id", i."number", i."status", i."totalCents", i."balanceCents" FROM "InvoiceOrder" io
+         JOIN "Invoice" i ON i."id" = io."invoiceId" WHERE io."orderId" IN (${chunk.map(() => "?").join(", ")}) AND i."status" <> 'CANCELLED'`,
+      ).all(...chunk) as (LiveInvoice & { orderId: string })[]),
+    );
+  }
   return {
     orgs: new Map(orgs.map((o) => [o.id, o])),
     lineCounts: new Map(counts.map((c) => [c.orderId, c.lines])),

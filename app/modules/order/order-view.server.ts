@@ -7,7 +7,7 @@ import { can } from "~/utils/permissions";
 import type { LineKind } from "../pricing/totals";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
-import { availableActions, type OrderSide, type OrderStatus } from "./status-machine";
+import { availableActions, FROZEN_STATUSES, type OrderSide, type OrderStatus } from "./status-machine";
 import type { Distribution, OrderLineView, OrderView, OrgRef } from "./types";
 import { orderSideOf, orderVisibleTo } from "./visibility.server";
 
@@ -137,6 +137,14 @@ export function toOrderView(row: OrderRow, actor: OrgActor, now: Date = new Date
 export async function loadOrderView(db: Tx, actor: OrgActor, orderId: string, now: Date = new Date()): Promise<OrderView> {
   const row = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderVisibleTo(actor.orgId)] }, include: orderViewInclude });
   if (!row) throw new AppError("not_found", "error.not_found");
+  if (!row.invoices.length && (FROZEN_STATUSES as readonly string[]).includes(row.status)) {
+    // Not the first order of its invoice (a billing period's invoice covers several: InvoiceOrder).
+    const covering = await db.invoiceOrder.findFirst({
+      where: { orderId: row.id, invoice: { status: { not: "CANCELLED" }, sellerId: row.sellerId } },
+      select: { invoice: { select: orderViewInclude.invoices.select } },
+    });
+    if (covering) return toOrderView({ ...row, invoices: [covering.invoice] }, actor, now);
+  }
   return toOrderView(row, actor, now);
 }
 
