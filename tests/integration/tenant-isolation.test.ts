@@ -127,6 +127,8 @@ function foreignParam(name: string): string {
     attachmentId: foreign.attachmentId,
     // Another tenant's organization: never a customer of alice's brasserie.
     customerId: foreign.orgId,
+    // A date is no tenant's: the routes with only a date and the organization are walked above.
+    date: "2099-01-05",
   };
   if (!(name in map)) throw new Error(`No foreign id for route param $${name}: add one to tenant-isolation.test.ts`);
   return map[name];
@@ -158,7 +160,7 @@ describe("pages of an organization the user is not a member of", () => {
 });
 
 describe("pages of the user's own organization with another tenant's ids", () => {
-  const withIds = orgRoutes.filter((f) => f.split(".").some((s) => s.startsWith("$") && s !== "$org"));
+  const withIds = orgRoutes.filter((f) => f.split(".").some((s) => s.startsWith("$") && s !== "$org" && s !== "$date"));
   it("covers every route with an id", () => {
     expect(withIds.length).toBeGreaterThanOrEqual(3);
   });
