@@ -283,6 +283,8 @@ describe("pages", () => {
     const bad = await page.post(url, { intent: "standing", [`q.2.${formats[1].id}`]: "-3" });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("Entre 1 et 1 000 000");
+    // What was typed is shown again, not the saved quantities.
+    expect(bad.html).toMatch(new RegExp(`name="q\\.2\\.${formats[1].id}"[^>]*value="-3"`));
   });
 
   it("set a customer's calendar from its page", async () => {
