@@ -328,6 +328,16 @@ describe("pages", () => {
     expect(twice.html).toContain("déjà été traitée");
   });
 
+  it("speak English to an English-speaking user", async () => {
+    await getDb().user.update({ where: { id: other.user.id }, data: { locale: "en" } });
+    const page = await new PageClient(server).login("bravo@standing.test");
+    const view = await page.get(`/o/${other.org.slug}/bakery/standing`);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain("Propose a new standing order");
+    expect(view.html).toContain("Your proposals");
+    expect(view.html).toContain("Taken in");
+  });
+
   it("keep the producer's closed days and the production planning", async () => {
     const page = await new PageClient(server).login("bruno@standing.test");
     const url = `/o/${producerSlug}/bakery/calendar`;
