@@ -2,8 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { BakeryNav } from "~/components/bakery-nav";
 import { ClosuresEditor } from "~/components/bakery/closures-editor";
-import { IntentForm } from "~/components/bakery/intent-form";
-import { StandingDaysTable, StandingGrid } from "~/components/bakery/standing-grid";
+import { IntentForm, useTypedValues } from "~/components/bakery/intent-form";
+import { StandingDaysTable, StandingGrid, typedGrid } from "~/components/bakery/standing-grid";
 import { StandingHistory } from "~/components/bakery/standing-history";
 import { useDecimalInput } from "~/components/catalog";
 import { useFormat, useT } from "~/components/i18n";
@@ -61,6 +61,7 @@ export default function StandingCustomerPage() {
   const decimal = useDecimalInput();
   const { org } = useOrgLayout();
   const { standing, calendar, formats } = useLoaderData<typeof loader>();
+  const typed = useTypedValues("standing");
   const specialPrice = new Map(standing.prices.map((p) => [p.formatId, p.unitPrice4]));
   return (
     <>
@@ -97,7 +98,7 @@ export default function StandingCustomerPage() {
                 <input type="number" name="roundPosition" min={0} max={100000} defaultValue={standing.roundPosition} className="input mt-1 w-24" />
               </label>
             </div>
-            <StandingGrid formats={formats} values={standing.weekdays} />
+            <StandingGrid formats={formats} values={typedGrid(typed) ?? standing.weekdays} />
             <details className="rounded-md ring-1 ring-stone-200" open={standing.prices.length > 0}>
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t("standing.prices.title")}</summary>
               <div className="overflow-x-auto px-3 pb-3">

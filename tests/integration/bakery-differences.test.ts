@@ -1,5 +1,6 @@
 // A date's day orders through the API (a producer sees every customer, a retailer its own) and the
 // retailer's delivery differences: accepted until the date is validated, then 409 with "call the bakery".
+import { io as connect, type Socket } from "socket.io-client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "~/modules/bakery/calendar";
 import { onBakeryChanged, type BakeryChanged } from "~/modules/bakery/live.server";
@@ -152,5 +153,26 @@ describe("differences page", () => {
     const late = await page.post(`/o/${alpha.org.slug}/bakery/differences`, { intent: "difference", producer: producer.id, date, [`d.${formats[0].id}`]: "1" });
     expect(late.status).toBe(409);
     expect(late.html).toContain("Veuillez appeler la boulangerie");
+  });
+});
+
+describe("live intake board", () => {
+  it("hears bakery:changed in the producer's room when a retailer enters a difference", async () => {
+    const socket: Socket = connect(server.baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token: token.baker }, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.on("connect", resolve);
+        socket.on("connect_error", reject);
+      });
+      const joined = await socket.timeout(5_000).emitWithAck("org:join", { orgSlug: producer.slug });
+      expect(joined).toMatchObject({ ok: true });
+      const heard = new Promise<unknown>((resolve) => socket.once("bakery:changed", resolve));
+      const liveDate = addDays(date, 9);
+      const res = await api(server, "POST", `/api/v1/deliveries/${liveDate}/differences`, { token: token.bravo, body: { producer: producer.id, lines: [{ formatId: formats[1].id, delta: 2 }] } });
+      expect(res.status).toBe(201);
+      expect(await heard).toEqual({ date: liveDate });
+    } finally {
+      socket.close();
+    }
   });
 });

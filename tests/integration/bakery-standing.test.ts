@@ -283,6 +283,8 @@ describe("pages", () => {
     const bad = await page.post(url, { intent: "standing", [`q.2.${formats[1].id}`]: "-3" });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("Entre 1 et 1 000 000");
+    // What was typed is shown again, not the saved quantities.
+    expect(bad.html).toMatch(new RegExp(`name="q\\.2\\.${formats[1].id}"[^>]*value="-3"`));
   });
 
   it("set a customer's calendar from its page", async () => {
@@ -324,6 +326,16 @@ describe("pages", () => {
     const twice = await baker.post(`/o/${producerSlug}/bakery/proposals`, { intent: "reject", id: proposal.id, reason: "Non" });
     expect(twice.status).toBe(409);
     expect(twice.html).toContain("déjà été traitée");
+  });
+
+  it("speak English to an English-speaking user", async () => {
+    await getDb().user.update({ where: { id: other.user.id }, data: { locale: "en" } });
+    const page = await new PageClient(server).login("bravo@standing.test");
+    const view = await page.get(`/o/${other.org.slug}/bakery/standing`);
+    expect(view.status).toBe(200);
+    expect(view.html).toContain("Propose a new standing order");
+    expect(view.html).toContain("Your proposals");
+    expect(view.html).toContain("Taken in");
   });
 
   it("keep the producer's closed days and the production planning", async () => {

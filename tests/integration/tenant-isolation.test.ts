@@ -202,6 +202,10 @@ describe("form actions posting another tenant's ids", () => {
     ["credit lines of a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "credit-lines", [`credit.x`]: "1", note: "Pirate" }]],
     ["cancel a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "cancel", reason: "Pirate" }]],
     ["delete a payment of a foreign invoice", () => [`${base}/invoices/${foreign.invoiceId}`, { intent: "delete-payment", paymentId: "x" }]],
+    ["write a foreign customer's standing order", () => [`${base}/bakery/standing/${foreign.relationId}`, { intent: "standing", [`q.1.${foreign.formatId}`]: "5" }]],
+    ["change a foreign customer's delivery calendar", () => [`${base}/bakery/standing/${foreign.relationId}`, { intent: "open-days", days: "1" }]],
+    ["propose a standing order to a foreign bakery", () => ["/o/epicerie-martin/bakery/standing", { intent: "propose", relation: foreign.relationId, [`q.1.${foreign.formatId}`]: "5" }, marc]],
+    ["enter a difference with a foreign bakery", () => ["/o/epicerie-martin/bakery/differences", { intent: "difference", producer: foreign.orgId, date: "2099-01-05", [`d.${foreign.formatId}`]: "5" }, marc]],
     ["pay a foreign invoice online from its page", () => [`/o/epicerie-martin/invoices/${foreign.invoiceId}`, { intent: "pay-online" }, marc]],
   ];
 
@@ -224,6 +228,8 @@ describe("form actions posting another tenant's ids", () => {
     expect(own?.customerGroupId).not.toBe(foreign.groupId);
     expect(await db.chatMessage.count({ where: { orderId: foreign.orderId } })).toBe(1);
     await expectForeignInvoiceUntouched();
+    expect(await db.standingOrderProposal.count({ where: { relationId: foreign.relationId, createdByName: { not: "Gaston" } } })).toBe(0);
+    expect(await db.deliveryDifference.count({ where: { producerId: foreign.orgId, date: "2099-01-05" } })).toBe(0);
   });
 });
 

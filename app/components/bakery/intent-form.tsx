@@ -15,6 +15,12 @@ export function useIntentForm(intent: string, key?: string) {
   return { form, values: mine ? posted : undefined };
 }
 
+/** What was typed in the form of `intent` when the server refused it (to fill the fields again), else undefined. */
+export function useTypedValues(intent: string, key?: string): Record<string, unknown> | undefined {
+  const posted = useActionData<Reply>()?.initialValue as Record<string, unknown> | undefined;
+  return posted?.intent === intent && (key === undefined || posted?.id === key || posted?.relation === key) ? posted : undefined;
+}
+
 /** Every error of the reply (the form's and each field's), in one alert above the fields. */
 export function FormErrors({ form }: { form: ReturnType<typeof useIntentForm>["form"] }) {
   const messages = [...new Set(Object.values(form.allErrors).flat())];

@@ -5,8 +5,8 @@ import { useFormat, useT } from "~/components/i18n";
 import { Card } from "~/components/ui/layout";
 import { SubmitButton } from "~/components/ui/submit-button";
 import type { MessageKey } from "~/locales";
-import { IntentForm } from "./intent-form";
-import { StandingDaysTable, StandingGrid, type GridFormat, type GridWeekdays } from "./standing-grid";
+import { IntentForm, useTypedValues } from "./intent-form";
+import { StandingDaysTable, StandingGrid, typedGrid, type GridFormat, type GridWeekdays } from "./standing-grid";
 
 type Proposal = { id: string; status: string; effectiveFrom: string | null; weekdays: GridWeekdays; reason: string; createdAt: string; createdByName: string; decidedAt: string | null };
 
@@ -29,6 +29,7 @@ export function RetailerStanding({ bakery }: { bakery: RetailerBakery }) {
   const t = useT();
   const fmt = useFormat();
   const pending = bakery.proposals.find((p) => p.status === "PROPOSED");
+  const typed = useTypedValues("propose", bakery.relationId);
   return (
     <div className="space-y-6">
       <Card title={t("standing.retailer.current", { producer: bakery.producer.name })}>
@@ -52,7 +53,7 @@ export function RetailerStanding({ bakery }: { bakery: RetailerBakery }) {
         <p className="mb-3 text-sm text-stone-600">{pending ? t("standing.retailer.pendingHint") : t("standing.retailer.proposeHint")}</p>
         <IntentForm intent="propose" formKey={bakery.relationId} className="space-y-4">
           <input type="hidden" name="relation" value={bakery.relationId} />
-          <StandingGrid formats={bakery.formats} values={pending?.weekdays ?? bakery.standing.weekdays} />
+          <StandingGrid formats={bakery.formats} values={typedGrid(typed) ?? pending?.weekdays ?? bakery.standing.weekdays} />
           <div className="flex flex-wrap items-end gap-3">
             <label className="text-sm">
               <span className="label">{t("standing.retailer.wishedDate")}</span>

@@ -13,6 +13,18 @@ function quantityOf(weekdays: GridWeekdays | undefined, day: string, formatId: s
   return weekdays?.[day]?.find((l) => l.formatId === formatId)?.quantity ?? 0;
 }
 
+/** Quantities typed in a refused form (`q.<weekday>.<formatId>`), to show them again instead of the saved ones. */
+export function typedGrid(typed: Record<string, unknown> | undefined, name = "q"): GridWeekdays | undefined {
+  const grid = typed?.[name];
+  if (!grid || typeof grid !== "object") return undefined;
+  return Object.fromEntries(
+    Object.entries(grid as Record<string, Record<string, unknown>>).map(([day, cells]) => [
+      day,
+      Object.entries(cells ?? {}).map(([formatId, qty]) => ({ formatId, quantity: Number(qty) || 0 })),
+    ]),
+  );
+}
+
 export function StandingGrid({ formats, values, name = "q" }: { formats: GridFormat[]; values?: GridWeekdays; name?: string }) {
   const t = useT();
   if (formats.length === 0) return <p className="text-sm text-stone-600">{t("standing.grid.noFormats")}</p>;

@@ -115,6 +115,8 @@ export async function acceptProposal(actor: OrgActor, id: string, input: unknown
   const today = todayIso();
   const result = await getDb().$transaction(async (tx) => {
     const proposal = await waitingProposal(tx, actor, id);
+    const relation = await tx.relation.findFirst({ where: { id: proposal.relationId, producerId: actor.orgId }, select: { status: true } });
+    if (relation?.status !== "ACTIVE") throw new AppError("invalid_transition", "standing.error.relationInactive");
     const effectiveFrom = data.effectiveFrom ?? (proposal.effectiveFrom && proposal.effectiveFrom >= today ? proposal.effectiveFrom : today);
     if (effectiveFrom < today) throw validationError({ effectiveFrom: "standing.error.pastDate" });
     const weekdays = storedWeekdays(proposal.weekdays);
