@@ -163,6 +163,13 @@ describe("invoicing a period", () => {
     expect(res.body.skipped).toEqual([]);
   });
 
+  it("gives a customer invoiced per delivery one invoice per order when it is chosen", async () => {
+    const [a, b] = [await delivered("Each", "2026-11-17", [2]), await delivered("Each", "2026-11-18", [3])];
+    const res = await as("bruno").post("/api/v1/invoicing/periods/invoice", { relations: [customers.Each.relation.id], from: "2026-11-16", to: "2026-11-22" });
+    expect(res.body.invoices.map((i: any) => i.orders.map((o: any) => o.id))).toEqual([[a.id], [b.id]]);
+    expect(res.body.invoices.map((i: any) => i.totalCents)).toEqual([a.totalCents, b.totalCents]);
+  });
+
   it("never puts an order on two invoices when two runs race", async () => {
     const orders = [await delivered("Race", "2026-11-02"), await delivered("Race", "2026-11-20")];
     const body = { relations: [customers.Race.relation.id], ...NOVEMBER };
