@@ -281,17 +281,21 @@ export function publishInvoiceSync(
   const invoiced = liveInvoiceOf(db, orders.map((o) => o.id));
   if (invoiced.size) throw new AppError("invalid_transition", "periodic.error.alreadyInvoiced", { number: [...invoiced.values()][0] });
   const invoiceLines = linesOfOrders(orders);
-  const content = invoiceContent(order, invoiceLines, {
-    sequence: takeSellerSequence(db, order.sellerId, "INVOICE"),
-    chain: takeChainLink(db, order.sellerId),
-    issuedAt: input.now,
-    paymentTermsDays: order.paymentTermsDays,
-    seller: partySnapshot(order.seller),
-    buyer: partySnapshot(order.buyer),
-  });
+  const covered = orders.map((o, position) => ({ orderId: o.id, position }));
+  const content: InvoiceContent = {
+    ...invoiceContent(order, invoiceLines, {
+      sequence: takeSellerSequence(db, order.sellerId, "INVOICE"),
+      chain: takeChainLink(db, order.sellerId),
+      issuedAt: input.now,
+      paymentTermsDays: order.paymentTermsDays,
+      seller: partySnapshot(order.seller),
+      buyer: partySnapshot(order.buyer),
+    }),
+    orders: covered,
+  };
   // Thrown inside the transaction: the number and the chain link just taken are given back.
   if (content.totalCents < 0) throw new AppError("invalid_transition", "invoices.error.negativeTotal");
-  const { lines, ...columns } = content;
+  const { lines, orders: _covered, ...columns } = content;
   const data = {
     ...columns,
     id: newId(),
@@ -326,7 +330,7 @@ export function publishInvoiceSync(
     );
   }
   const insertCovered = statement(db, `INSERT INTO "InvoiceOrder" ("invoiceId", "orderId", "position") VALUES (?, ?, ?)`);
-  orders.forEach((o, position) => insertCovered.run(data.id, o.id, position));
+  for (const c of covered) insertCovered.run(data.id, c.orderId, c.position);
 
   const published: OrderUpdated[] = orders.map((o) => {
     const version = saveNextStatus(db, o, "INVOICED", input.now);
