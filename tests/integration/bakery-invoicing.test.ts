@@ -167,6 +167,16 @@ describe("invoicing a period", () => {
     // Without `relations`: the weekly and monthly customers with something to invoice (not Épicerie Chaque, per delivery).
     expect(res.body.invoices.map((i: any) => [i.customer.name, i.orders.map((o: any) => o.id)])).toEqual([["Hôtel Hebdo", [a.id, c.id]]]);
     expect(res.body.skipped).toEqual([]);
+
+    // Even an order whose status says DELIVERED is refused while a live invoice covers it.
+    await getDb().order.update({ where: { id: c.id }, data: { status: "DELIVERED" } });
+    const order = await getDb().order.findUniqueOrThrow({ where: { id: c.id } });
+    const twice = await as("bruno").post(`/api/v1/orders/${c.id}/invoice`, { version: order.version });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: "invalid_transition", message: "An order is already on another invoice.", details: { number: res.body.invoices[0].number } });
+    const rerun = await as("bruno").post("/api/v1/invoicing/periods/invoice", { relations: [customers.Weekly.relation.id], from: "2026-11-09", to: "2026-11-15" });
+    expect(rerun.body).toMatchObject({ invoices: [], skipped: [{ reason: "nothing_to_invoice" }] });
+    await getDb().order.update({ where: { id: c.id }, data: { status: "INVOICED" } });
   });
 
   it("gives a customer invoiced per delivery one invoice per order when it is chosen", async () => {
