@@ -121,7 +121,7 @@ describe("invoicing a period", () => {
     expect(invoice).toMatchObject({ status: "ISSUED", orderId: made.orders[0].id, totalCents: made.totalCents, balanceCents: made.totalCents });
     expect(made.totalCents).toBe(made.orders.reduce((sum: number, o: any) => sum + o.totalCents, 0));
     expect(invoice.lines).toHaveLength(5);
-    expect(invoice.lines[0].description).toBe(`Livraison du 2026-11-03 — commande n° ${made.orders[0].number} : Baguette — Pièce`);
+    expect(invoice.lines[0].description).toBe(`Livraison du 03/11/2026 — commande n° ${made.orders[0].number} : Baguette — Pièce`);
     expect(invoice.lines[2].description).toContain(`commande n° ${made.orders[1].number}`);
     // Every order's page shows the invoice, not only the first one's.
     const third = (await as("monthly").get(`/api/v1/orders/${made.orders[2].id}`)).body;

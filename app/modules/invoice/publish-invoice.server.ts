@@ -244,7 +244,15 @@ export function liveInvoiceOf(db: Sqlite, orderIds: readonly string[]): Map<stri
 /** The heading every line of an invoice of several orders carries: which delivery, which order. */
 function orderLinePrefix(order: OrderToInvoice): string {
   const language = languageOfLocale(order.buyerLocale) ?? "fr";
-  return translate(language, "periodic.linePrefix", { date: order.deliveryDate, number: order.number });
+  let locale = order.buyerLocale;
+  try {
+    new Intl.DateTimeFormat(locale);
+  } catch {
+    locale = language;
+  }
+  // The buyer's calendar day (03/11/2026), as the rest of the invoice speaks its language.
+  const date = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(`${order.deliveryDate}T00:00:00Z`));
+  return translate(language, "periodic.linePrefix", { date, number: order.number });
 }
 
 /** The invoice lines of these orders: one order's lines as they are; several orders' lines in order, each with its heading. */
