@@ -324,6 +324,10 @@ describe("the pages", () => {
     const older = await accountant.get(`/o/${customers.Monthly.org.slug}/bakery/invoices?year=2019`);
     expect(older.status).toBe(200);
     expect(older.html).toContain("Pas encore de factures");
+    // In English for a user who reads English.
+    await getDb().user.update({ where: { email: tokens["monthly-acc-email"] }, data: { locale: "en" } });
+    const english = await (await new PageClient(server).login(tokens["monthly-acc-email"])).get(`/o/${customers.Monthly.org.slug}/bakery/invoices`);
+    for (const text of ["Invoices by year", "Orders covered", "Supplier", live[0].number]) expect(english.html).toContain(text);
 
     const staff = await new PageClient(server).login(tokens["monthly-staff-email"]);
     expect((await staff.get(`/o/${customers.Monthly.org.slug}/bakery/invoices`)).status).toBe(403);
