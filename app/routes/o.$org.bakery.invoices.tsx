@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BakeryNav } from "~/components/bakery-nav";
 import { useFormat, useT } from "~/components/i18n";
+import { useDeliveryDate } from "~/components/orders";
 import { useOrgLayout } from "~/components/org-nav";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
@@ -21,6 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function InvoicesByYearPage() {
   const t = useT();
   const fmt = useFormat();
+  const day = useDeliveryDate();
   const { org } = useOrgLayout();
   const { year, years, invoices } = useLoaderData<typeof loader>();
   return (
@@ -74,7 +76,7 @@ export default function InvoicesByYearPage() {
                   </td>
                   <td className="whitespace-nowrap">{fmt.date(i.issuedAt)}</td>
                   <td>{i.producer.name}</td>
-                  <td className="text-sm">{i.orders.map((o) => `#${o.number} (${fmt.date(o.deliveryDate)})`).join(", ")}</td>
+                  <td className="text-sm">{i.orders.map((o) => `#${o.number} (${day(o.deliveryDate)})`).join(", ")}</td>
                   <td className="text-right tabular-nums">{formatCents(i.totalCents, i.currency, fmt.locale)}</td>
                   <td>{t(`invoices.status.${i.status}` as MessageKey)}</td>
                   <td>

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { getFormProps, useForm } from "@conform-to/react";
 import { BakeryNav } from "~/components/bakery-nav";
 import { CustomersTable, INVOICE_FORM_ID, InvoicingReport, PeriodFilter } from "~/components/bakery/periodic-invoicing";
-import { useFormat, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
+import { useDeliveryDate } from "~/components/orders";
 import { useOrgLayout } from "~/components/org-nav";
 import { FormError } from "~/components/ui/field";
 import { EmptyState, PageHeader } from "~/components/ui/layout";
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PeriodicInvoicingPage() {
   const t = useT();
-  const fmt = useFormat();
+  const day = useDeliveryDate();
   const { org } = useOrgLayout();
   const { view } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -55,7 +56,7 @@ export default function PeriodicInvoicingPage() {
       <PageHeader title={t("periodic.title")} description={t("periodic.intro")} />
       <PeriodFilter period={view.period} date={view.date} />
       <p className="mb-4 text-sm font-medium text-stone-800" data-testid="period-range">
-        {t("periodic.range", { label: view.label, from: fmt.date(view.from), to: fmt.date(view.to) })}
+        {t("periodic.range", { label: view.label, from: day(view.from), to: day(view.to) })}
       </p>
       {report ? <InvoicingReport report={report} orgSlug={org.slug} /> : null}
       <div className="mb-4 space-y-2">

@@ -121,7 +121,7 @@ describe("invoicing a period", () => {
     expect(invoice).toMatchObject({ status: "ISSUED", orderId: made.orders[0].id, totalCents: made.totalCents, balanceCents: made.totalCents });
     expect(made.totalCents).toBe(made.orders.reduce((sum: number, o: any) => sum + o.totalCents, 0));
     expect(invoice.lines).toHaveLength(5);
-    expect(invoice.lines[0].description).toBe(`Livraison du 2026-11-03 — commande n° ${made.orders[0].number} : Baguette — Pièce`);
+    expect(invoice.lines[0].description).toBe(`Livraison du 03/11/2026 — commande n° ${made.orders[0].number} : Baguette — Pièce`);
     expect(invoice.lines[2].description).toContain(`commande n° ${made.orders[1].number}`);
     // Every order's page shows the invoice, not only the first one's.
     const third = (await as("monthly").get(`/api/v1/orders/${made.orders[2].id}`)).body;
@@ -135,6 +135,12 @@ describe("invoicing a period", () => {
     expect(invoicePage.status).toBe(200);
     expect(invoicePage.html).toContain("Commandes facturées :");
     for (const o of made.orders) expect(invoicePage.html).toContain(`/orders/${o.id}"`);
+    expect((await verifyLedger(getDb())).broken).toBeNull();
+    // The orders covered are part of the hashed content: taking one off the invoice breaks the chain there.
+    const taken = rows[1];
+    await getDb().invoiceOrder.delete({ where: { invoiceId_orderId: { invoiceId, orderId: taken.orderId } } });
+    expect((await verifyLedger(getDb())).broken).toMatchObject({ number: made.number, problem: expect.stringContaining("content differs") });
+    await getDb().invoiceOrder.create({ data: taken });
     expect((await verifyLedger(getDb())).broken).toBeNull();
   });
 
@@ -161,6 +167,23 @@ describe("invoicing a period", () => {
     // Without `relations`: the weekly and monthly customers with something to invoice (not Épicerie Chaque, per delivery).
     expect(res.body.invoices.map((i: any) => [i.customer.name, i.orders.map((o: any) => o.id)])).toEqual([["Hôtel Hebdo", [a.id, c.id]]]);
     expect(res.body.skipped).toEqual([]);
+
+    // Even an order whose status says DELIVERED is refused while a live invoice covers it.
+    await getDb().order.update({ where: { id: c.id }, data: { status: "DELIVERED" } });
+    const order = await getDb().order.findUniqueOrThrow({ where: { id: c.id } });
+    const twice = await as("bruno").post(`/api/v1/orders/${c.id}/invoice`, { version: order.version });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: "invalid_transition", message: "An order is already on another invoice.", details: { number: res.body.invoices[0].number } });
+    const rerun = await as("bruno").post("/api/v1/invoicing/periods/invoice", { relations: [customers.Weekly.relation.id], from: "2026-11-09", to: "2026-11-15" });
+    expect(rerun.body).toMatchObject({ invoices: [], skipped: [{ reason: "nothing_to_invoice" }] });
+    await getDb().order.update({ where: { id: c.id }, data: { status: "INVOICED" } });
+  });
+
+  it("gives a customer invoiced per delivery one invoice per order when it is chosen", async () => {
+    const [a, b] = [await delivered("Each", "2026-11-17", [2]), await delivered("Each", "2026-11-18", [3])];
+    const res = await as("bruno").post("/api/v1/invoicing/periods/invoice", { relations: [customers.Each.relation.id], from: "2026-11-16", to: "2026-11-22" });
+    expect(res.body.invoices.map((i: any) => i.orders.map((o: any) => o.id))).toEqual([[a.id], [b.id]]);
+    expect(res.body.invoices.map((i: any) => i.totalCents)).toEqual([a.totalCents, b.totalCents]);
   });
 
   it("never puts an order on two invoices when two runs race", async () => {
@@ -301,6 +324,10 @@ describe("the pages", () => {
     const older = await accountant.get(`/o/${customers.Monthly.org.slug}/bakery/invoices?year=2019`);
     expect(older.status).toBe(200);
     expect(older.html).toContain("Pas encore de factures");
+    // In English for a user who reads English.
+    await getDb().user.update({ where: { email: tokens["monthly-acc-email"] }, data: { locale: "en" } });
+    const english = await (await new PageClient(server).login(tokens["monthly-acc-email"])).get(`/o/${customers.Monthly.org.slug}/bakery/invoices`);
+    for (const text of ["Invoices by year", "Orders covered", "Supplier", live[0].number]) expect(english.html).toContain(text);
 
     const staff = await new PageClient(server).login(tokens["monthly-staff-email"]);
     expect((await staff.get(`/o/${customers.Monthly.org.slug}/bakery/invoices`)).status).toBe(403);

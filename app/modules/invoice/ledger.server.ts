@@ -2,7 +2,8 @@
 // chain (`chainPosition`, gapless per seller across both kinds, from SellerSequence kind LEDGER) and
 // stores `contentHash` = SHA-256 (hex) of its canonical content, which includes `previousHash` — the
 // hash of the document before it. Changing any published amount, line, party or date, removing a
-// document or reordering them breaks the chain from there on. This one module builds the canonical
+// document or reordering them breaks the chain from there on. An invoice of several orders (a billing
+// period's) also hashes the orders it covers (InvoiceOrder). This one module builds the canonical
 // content for publication and for `npm run verify-ledger` alike.
 import { createHash } from "node:crypto";
 import { connectDb, statement, type Db, type Sqlite, type Tx } from "~/utils/db.server";
@@ -53,6 +54,11 @@ export type InvoiceContent = Totals &
     groupDiscountBps: number;
     taxesEnabled: boolean;
     depositsEnabled: boolean;
+    /**
+     * The orders a billing period's invoice covers (InvoiceOrder). Hashed only when there are several:
+     * the hash of an invoice of one order is what it always was.
+     */
+    orders?: readonly { orderId: string; position: number }[];
     lines: readonly {
       lineId: string;
       position: number;
@@ -102,6 +108,7 @@ function totals(doc: Totals): Json {
 
 export function invoiceHash(doc: InvoiceContent): string {
   const lines = [...doc.lines].sort((a, b) => a.position - b.position || a.lineId.localeCompare(b.lineId));
+  const orders = [...(doc.orders ?? [])].sort((a, b) => a.position - b.position || a.orderId.localeCompare(b.orderId));
   return sha256Hex(
     canonicalJson({
       document: "INVOICE",
@@ -138,6 +145,7 @@ export function invoiceHash(doc: InvoiceContent): string {
       totals: totals(doc),
       chainPosition: doc.chainPosition,
       previousHash: doc.previousHash,
+      ...(orders.length > 1 ? { orders: orders.map((o) => ({ orderId: o.orderId, position: o.position })) } : {}),
     }),
   );
 }
@@ -209,7 +217,7 @@ type ChainDoc = { position: number; number: string; storedHash: string; previous
 async function chainBatch(db: Db, sellerId: string, from: number): Promise<ChainDoc[]> {
   const where = { sellerId, chainPosition: { gte: from, lt: from + BATCH } };
   const [invoices, creditNotes] = await Promise.all([
-    db.invoice.findMany({ where, include: { lines: true } }),
+    db.invoice.findMany({ where, include: { lines: true, orders: true } }),
     db.creditNote.findMany({ where, include: { lines: true } }),
   ]);
   const docs: ChainDoc[] = [

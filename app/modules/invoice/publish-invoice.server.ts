@@ -244,7 +244,15 @@ export function liveInvoiceOf(db: Sqlite, orderIds: readonly string[]): Map<stri
 /** The heading every line of an invoice of several orders carries: which delivery, which order. */
 function orderLinePrefix(order: OrderToInvoice): string {
   const language = languageOfLocale(order.buyerLocale) ?? "fr";
-  return translate(language, "periodic.linePrefix", { date: order.deliveryDate, number: order.number });
+  let locale = order.buyerLocale;
+  try {
+    new Intl.DateTimeFormat(locale);
+  } catch {
+    locale = language;
+  }
+  // The buyer's calendar day (03/11/2026), as the rest of the invoice speaks its language.
+  const date = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(`${order.deliveryDate}T00:00:00Z`));
+  return translate(language, "periodic.linePrefix", { date, number: order.number });
 }
 
 /** The invoice lines of these orders: one order's lines as they are; several orders' lines in order, each with its heading. */
@@ -281,17 +289,21 @@ export function publishInvoiceSync(
   const invoiced = liveInvoiceOf(db, orders.map((o) => o.id));
   if (invoiced.size) throw new AppError("invalid_transition", "periodic.error.alreadyInvoiced", { number: [...invoiced.values()][0] });
   const invoiceLines = linesOfOrders(orders);
-  const content = invoiceContent(order, invoiceLines, {
-    sequence: takeSellerSequence(db, order.sellerId, "INVOICE"),
-    chain: takeChainLink(db, order.sellerId),
-    issuedAt: input.now,
-    paymentTermsDays: order.paymentTermsDays,
-    seller: partySnapshot(order.seller),
-    buyer: partySnapshot(order.buyer),
-  });
+  const covered = orders.map((o, position) => ({ orderId: o.id, position }));
+  const content: InvoiceContent = {
+    ...invoiceContent(order, invoiceLines, {
+      sequence: takeSellerSequence(db, order.sellerId, "INVOICE"),
+      chain: takeChainLink(db, order.sellerId),
+      issuedAt: input.now,
+      paymentTermsDays: order.paymentTermsDays,
+      seller: partySnapshot(order.seller),
+      buyer: partySnapshot(order.buyer),
+    }),
+    orders: covered,
+  };
   // Thrown inside the transaction: the number and the chain link just taken are given back.
   if (content.totalCents < 0) throw new AppError("invalid_transition", "invoices.error.negativeTotal");
-  const { lines, ...columns } = content;
+  const { lines, orders: _covered, ...columns } = content;
   const data = {
     ...columns,
     id: newId(),
@@ -326,7 +338,7 @@ export function publishInvoiceSync(
     );
   }
   const insertCovered = statement(db, `INSERT INTO "InvoiceOrder" ("invoiceId", "orderId", "position") VALUES (?, ?, ?)`);
-  orders.forEach((o, position) => insertCovered.run(data.id, o.id, position));
+  for (const c of covered) insertCovered.run(data.id, c.orderId, c.position);
 
   const published: OrderUpdated[] = orders.map((o) => {
     const version = saveNextStatus(db, o, "INVOICED", input.now);
