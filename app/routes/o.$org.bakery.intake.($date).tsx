@@ -14,13 +14,11 @@ import { handleConformForm } from "~/http/conform-form.server";
 import { loadOrgPage } from "~/http/org-route.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { addDays } from "~/modules/bakery/calendar";
-import { loadBakerySettings } from "~/modules/bakery/settings.server";
 import { getIntakeBoard } from "~/modules/intake/board.server";
 import { INTAKE_SHOWS, intakeFormSchema, type IntakeShow } from "~/modules/intake/schemas";
 import { resolveConflict, takeInOrders } from "~/modules/intake/take-in.server";
 import { validateDate } from "~/modules/intake/validate.server";
 import { todayIso } from "~/modules/order/dates";
-import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
@@ -34,9 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
     const asked = url.searchParams.get("date");
     if (asked) return redirect(`/o/${actor.orgSlug}/bakery/intake/${encodeURIComponent(asked)}`);
     const board = await getIntakeBoard(actor, dateOf(args.params));
-    const settings = await loadBakerySettings(getDb(), actor.orgId);
     const show = showOf(url.searchParams.get("show")) ?? (board.toTakeIn > 0 ? "toTakeIn" : "received");
-    return json({ board, show, retentionDays: settings.intakeRetentionDays });
+    return json({ board, show });
   });
 }
 
@@ -68,7 +65,7 @@ export default function IntakePage() {
   const t = useT();
   const fmt = useFormat();
   const { org } = useOrgLayout();
-  const { board, show, retentionDays } = useLoaderData<typeof loader>();
+  const { board, show } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "intake", lastResult: lastResult && "status" in lastResult ? lastResult : undefined });
   const [searchParams] = useSearchParams();
@@ -107,7 +104,7 @@ export default function IntakePage() {
         </p>
       ) : null}
       <IntakeCounters board={board} show={show} orgSlug={org.slug} />
-      {board.purged.orders > 0 ? <p className="mb-4 text-sm text-stone-600">{t("intake.purged", { count: board.purged.orders, days: retentionDays })}</p> : null}
+      {board.purged.orders > 0 ? <p className="mb-4 text-sm text-stone-600">{t("intake.purged", { count: board.purged.orders, days: board.retentionDays })}</p> : null}
       {board.validated ? null : <IntakeConflicts board={board} orgSlug={org.slug} />}
       {showsOrders ? (
         board.received === 0 ? (

@@ -83,13 +83,14 @@ export async function loadIntakeBoard(tx: Tx, producerId: string, date: string, 
   const activeCustomers = await tx.relation.count({ where: { producerId, kind: "RETAIL", status: "ACTIVE" } });
   const proposals = await tx.standingOrderProposal.count({ where: { producerId, status: "PROPOSED" } });
   const placed = await loadPlacedOrders(tx, producerId, date);
-  const formats = await loadFormatInfo(tx, producerId);
   const differences = await tx.deliveryDifference.findMany({
     where: { producerId, date },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, status: true, lines: true, createdAt: true, createdByName: true, relation: { select: { partner: { select: { id: true, slug: true, name: true } } } } },
   });
 
+  // The catalog names the lines; a date with nothing placed and no difference does not read it.
+  const formats = placed.length || differences.length ? await loadFormatInfo(tx, producerId) : new Map<string, FormatInfo>();
   const conflicts = day ? [] : conflictsOf(placed, formats);
   const inConflict = new Set(conflicts.flatMap((c) => c.orders.map((o) => o.id)));
   const purged = purgedFromIntake(date, todayIso(now), settings.intakeRetentionDays);
@@ -101,6 +102,7 @@ export async function loadIntakeBoard(tx: Tx, producerId: string, date: string, 
     validated: day !== null,
     validation: day ? { at: day.validatedAt.toISOString(), byName: day.validatedByName, ordersCreated: day.ordersCreated } : null,
     activeCustomers,
+    retentionDays: settings.intakeRetentionDays,
     received: placed.length,
     takenIn: placed.length - toTakeIn,
     toTakeIn,

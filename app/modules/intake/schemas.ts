@@ -44,6 +44,7 @@ export const intakeBoardSchema = z.object({
   validated: z.boolean(),
   validation: z.object({ at: z.string(), byName: z.string(), ordersCreated: z.number().int() }).nullable(),
   activeCustomers: z.number().int(),
+  retentionDays: z.number().int().describe("How long taken-in orders stay in the intake lists after their date (bakery settings)"),
   received: z.number().int().describe("Orders placed for the date on the web, by staff or by a rep (live statuses)"),
   takenIn: z.number().int(),
   toTakeIn: z.number().int(),
