@@ -425,6 +425,43 @@ describe("JSON API with another tenant's ids", () => {
       expect(payables.status).toBe(404);
       expect(JSON.stringify(payables.body)).not.toContain("Boulangerie Aurore");
     },
+    "api.v1.intake.$date": async ({ alice: a, marc }) => {
+      // The foreign order is for 2030-06-15: alice's board of that date shows nothing of it, and cannot take it in.
+      const board = await api(server, "GET", "/api/v1/intake/2030-06-15", { token: a });
+      expect(board.status).toBe(200);
+      expect(board.body.received).toBe(0);
+      expect(JSON.stringify(board.body)).not.toContain("Bistro");
+      const takeIn = await api(server, "POST", "/api/v1/intake/2030-06-15", { token: a, body: { orderIds: [foreign.orderId] } });
+      expect(takeIn.status).toBe(400);
+      expect((await api(server, "GET", "/api/v1/intake/2030-06-15", { token: marc })).status).toBe(403);
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.intake.$date.conflicts.$customerId": async ({ alice: a }) => {
+      const res = await api(server, "POST", `/api/v1/intake/2030-06-15/conflicts/${foreignCustomerId}`, { token: a, body: { keepOrderId: foreign.orderId } });
+      expect(res.status).toBe(404);
+      await expectForeignOrderUntouched();
+    },
+    "api.v1.intake.$date.validate": async ({ alice: a, marc }) => {
+      expect((await api(server, "POST", "/api/v1/intake/2030-06-15/validate", { token: marc })).status).toBe(403);
+      // alice validates her own date: nothing of the other tenant moves.
+      const res = await api(server, "POST", "/api/v1/intake/2030-06-16/validate", { token: a });
+      expect(res.status).toBe(200);
+      expect(res.body.ordersCreated).toBe(0);
+      await expectForeignOrderUntouched();
+      expect(await getDb().deliveryDay.count({ where: { producerId: foreign.orgId } })).toBe(0);
+    },
+    "api.v1.deliveries.history": async ({ alice: a }) => {
+      const res = await api(server, "GET", `/api/v1/deliveries/history?customer=${foreignCustomerId}`, { token: a });
+      expect(res.status).toBe(200);
+      expect(res.body.days).toEqual([]);
+    },
+    "api.v1.deliveries.history.rebuild": async ({ alice: a }) => {
+      const before = await getDb().deliveryHistory.count({ where: { producerId: foreign.orgId } });
+      const res = await api(server, "POST", "/api/v1/deliveries/history/rebuild", { token: a, body: { customer: foreignCustomerId } });
+      expect(res.status).toBe(200);
+      expect(res.body.rows).toBe(0);
+      expect(await getDb().deliveryHistory.count({ where: { producerId: foreign.orgId } })).toBe(before);
+    },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
     },
@@ -441,8 +478,10 @@ describe("JSON API with another tenant's ids", () => {
     expect(apiFiles.filter((f) => !(f in probes))).toEqual([]);
   });
 
+  // One pair of tokens for every probe: token creation is rate-limited per user and hour.
+  let tokens: { alice: string; marc: string } | null = null;
   it.each(Object.keys(probes))("%s", async (file) => {
-    const tokens = {
+    tokens ??= {
       alice: await apiToken(server, "alice@brasserie.test", OWN_ORG),
       marc: await apiToken(server, "marc@martin.test", "epicerie-martin"),
     };
