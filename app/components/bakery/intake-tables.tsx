@@ -13,6 +13,7 @@ function linesText(lines: readonly Line[]): string {
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-stone-600";
 const td = "px-3 py-2 align-top text-sm text-stone-800";
+// Short columns stay on one line; the items column wraps within a readable width (tables scroll on a phone).
 
 export function IntakeConflicts({ board, orgSlug }: { board: IntakeBoard; orgSlug: string }) {
   const t = useT();
@@ -91,14 +92,14 @@ export function IntakeOrdersTable({ board, show, orgSlug, error }: { board: Inta
                       ) : null}
                     </td>
                   ) : null}
-                  <td className={td}>{row.customer.name}</td>
-                  <td className={td}><Link to={`/o/${orgSlug}/orders/${row.order.id}`} className="underline">#{row.order.number}</Link></td>
-                  <td className={td}>{t(`bakery.source.${row.source}`)}</td>
-                  <td className={td}>
+                  <td className={`${td} whitespace-nowrap`}>{row.customer.name}</td>
+                  <td className={`${td} whitespace-nowrap`}><Link to={`/o/${orgSlug}/orders/${row.order.id}`} className="underline">#{row.order.number}</Link></td>
+                  <td className={`${td} whitespace-nowrap`}>{t(`bakery.source.${row.source}`)}</td>
+                  <td className={`${td} whitespace-nowrap`}>
                     {t(`bakery.intake.${row.intake}`)}
                     {row.conflict ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">{t("intake.inConflict")}</span> : null}
                   </td>
-                  <td className={td}>{linesText(row.lines)}</td>
+                  <td className={`${td} min-w-[16rem]`}>{linesText(row.lines)}</td>
                 </tr>
               ))}
             </tbody>
@@ -134,7 +135,7 @@ export function IntakeDifferencesTable({ board, show }: { board: IntakeBoard; sh
                   <td className={td}>{d.customer.name}</td>
                   <td className={td}>{t(d.status === "TAKEN_IN" ? "bakery.intake.TAKEN_IN" : "bakery.intake.TO_TAKE_IN")}</td>
                   <td className={td}>{d.createdByName}</td>
-                  <td className={td}>{d.lines.map((l) => `${l.description} ${l.delta > 0 ? "+" : "−"}${Math.abs(l.delta)}`).join(", ")}</td>
+                  <td className={`${td} min-w-[16rem]`}>{d.lines.map((l) => `${l.description} ${l.delta > 0 ? "+" : "−"}${Math.abs(l.delta)}`).join(", ")}</td>
                 </tr>
               ))}
             </tbody>
