@@ -8,7 +8,7 @@ const idSchema = z.string().trim().min(1).max(64);
 export const intakeDateSchema = z.object({ date: dateSchema });
 
 /** The detail list a counter opens (the page's `?show=`). */
-export const INTAKE_SHOWS = ["received", "takenIn", "toTakeIn", "differences", "differencesTakenIn", "differencesToTakeIn"] as const;
+export const INTAKE_SHOWS = ["customers", "received", "takenIn", "toTakeIn", "differences", "differencesTakenIn", "differencesToTakeIn"] as const;
 export type IntakeShow = (typeof INTAKE_SHOWS)[number];
 
 export const takeInSchema = z.object({
