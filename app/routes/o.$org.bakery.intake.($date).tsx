@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useForm } from "@conform-to/react";
 import { BakeryNav } from "~/components/bakery-nav";
 import { IntakeCounters, IntakeSteps } from "~/components/bakery/intake-counters";
-import { IntakeConflicts, IntakeDifferencesTable, IntakeOrdersTable } from "~/components/bakery/intake-tables";
+import { IntakeConflicts, IntakeCustomersTable, IntakeDifferencesTable, IntakeOrdersTable } from "~/components/bakery/intake-tables";
 import { useBakeryLive } from "~/components/bakery/use-bakery-live";
 import { useFormat, useT } from "~/components/i18n";
 import { useOrgLayout } from "~/components/org-nav";
@@ -14,13 +14,11 @@ import { handleConformForm } from "~/http/conform-form.server";
 import { loadOrgPage } from "~/http/org-route.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { addDays } from "~/modules/bakery/calendar";
-import { loadBakerySettings } from "~/modules/bakery/settings.server";
-import { getIntakeBoard } from "~/modules/intake/board.server";
+import { getIntakeBoard, getIntakeCustomers } from "~/modules/intake/board.server";
 import { INTAKE_SHOWS, intakeFormSchema, type IntakeShow } from "~/modules/intake/schemas";
 import { resolveConflict, takeInOrders } from "~/modules/intake/take-in.server";
 import { validateDate } from "~/modules/intake/validate.server";
 import { todayIso } from "~/modules/order/dates";
-import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
 
@@ -34,9 +32,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const asked = url.searchParams.get("date");
     if (asked) return redirect(`/o/${actor.orgSlug}/bakery/intake/${encodeURIComponent(asked)}`);
     const board = await getIntakeBoard(actor, dateOf(args.params));
-    const settings = await loadBakerySettings(getDb(), actor.orgId);
     const show = showOf(url.searchParams.get("show")) ?? (board.toTakeIn > 0 ? "toTakeIn" : "received");
-    return json({ board, show, retentionDays: settings.intakeRetentionDays });
+    // The customers' day orders are computed only when their table is opened.
+    const customers = show === "customers" ? await getIntakeCustomers(actor, board.date) : [];
+    return json({ board, show, customers });
   });
 }
 
@@ -68,7 +67,7 @@ export default function IntakePage() {
   const t = useT();
   const fmt = useFormat();
   const { org } = useOrgLayout();
-  const { board, show, retentionDays } = useLoaderData<typeof loader>();
+  const { board, show, customers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "intake", lastResult: lastResult && "status" in lastResult ? lastResult : undefined });
   const [searchParams] = useSearchParams();
@@ -107,9 +106,11 @@ export default function IntakePage() {
         </p>
       ) : null}
       <IntakeCounters board={board} show={show} orgSlug={org.slug} />
-      {board.purged.orders > 0 ? <p className="mb-4 text-sm text-stone-600">{t("intake.purged", { count: board.purged.orders, days: retentionDays })}</p> : null}
+      {board.purged.orders > 0 ? <p className="mb-4 text-sm text-stone-600">{t("intake.purged", { count: board.purged.orders, days: board.retentionDays })}</p> : null}
       {board.validated ? null : <IntakeConflicts board={board} orgSlug={org.slug} />}
-      {showsOrders ? (
+      {show === "customers" ? (
+        <IntakeCustomersTable rows={customers} orgSlug={org.slug} />
+      ) : showsOrders ? (
         board.received === 0 ? (
           <div className="mb-6">
             <EmptyState title={t("intake.empty")} description={t("intake.emptyHint")} />

@@ -317,6 +317,20 @@ describe("the intake page", () => {
     expect(await statusOf(web.id)).toBe("ACCEPTED");
   });
 
+  it("opens the customers' day orders from the active customers counter", async () => {
+    const browser = await new PageClient(server).login(baker.email);
+    const data = await browser.data(`/o/intake-bakery/bakery/intake/${DATE}?show=customers`, "routes/o.$org.bakery.intake.($date)");
+    expect(data.body.customers.map((c: { customer: { name: string }; source: string; order: { number: number } | null }) => [c.customer.name, c.source, c.order?.number])).toEqual([
+      ["Alpha", "STANDING", created[0].number],
+      ["Bravo", "WEB", orders.bravo.number],
+      ["Charlie", "WEB", orders.charlieFirst.number],
+      ["Delta", "STANDING", created[1].number],
+      ["Echo", "STAFF", orders.echo.number],
+    ]);
+    const other = await browser.data(`/o/intake-bakery/bakery/intake/${DATE}?show=received`, "routes/o.$org.bakery.intake.($date)");
+    expect(other.body.customers).toEqual([]);
+  });
+
   it("validates the date, then shows who validated it and no actions", async () => {
     const browser = await new PageClient(server).login(baker.email);
     expect((await browser.post(page, { intent: "validate" })).status).toBe(302);

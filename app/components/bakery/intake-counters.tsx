@@ -61,9 +61,7 @@ export function IntakeCounters({ board, show, orgSlug }: { board: IntakeBoard; s
   return (
     <div aria-label={t("intake.counters")} className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <CounterCard title={t("intake.counter.customers")}>
-        <Link to={`/o/${orgSlug}/relations`} className="rounded px-2 py-1 text-lg font-bold tabular-nums text-red-700 hover:bg-stone-100">
-          {board.activeCustomers}
-        </Link>
+        <CounterLink to={link("customers")} active={show === "customers"} count={board.activeCustomers} label={t("intake.counter.active")} />
       </CounterCard>
       <CounterCard title={t("intake.counter.orders")}>
         <CounterLink to={link("received")} active={show === "received"} count={board.received} label={t("intake.counter.received")} />

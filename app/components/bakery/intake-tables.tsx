@@ -1,6 +1,7 @@
 // The intake board's detail tables and conflicts (app/routes/o.$org.bakery.intake.($date).tsx): plain
 // forms with hidden `intent` fields, so that everything works without JavaScript.
 import { Form, Link } from "@remix-run/react";
+import type { IntakeCustomerRow } from "~/modules/intake/board.server";
 import type { IntakeBoard, IntakeShow } from "~/modules/intake/schemas";
 import { SubmitButton } from "../ui/submit-button";
 import { useT } from "../i18n";
@@ -13,6 +14,7 @@ function linesText(lines: readonly Line[]): string {
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-stone-600";
 const td = "px-3 py-2 align-top text-sm text-stone-800";
+// Short columns stay on one line; the items column wraps within a readable width (tables scroll on a phone).
 
 export function IntakeConflicts({ board, orgSlug }: { board: IntakeBoard; orgSlug: string }) {
   const t = useT();
@@ -91,14 +93,14 @@ export function IntakeOrdersTable({ board, show, orgSlug, error }: { board: Inta
                       ) : null}
                     </td>
                   ) : null}
-                  <td className={td}>{row.customer.name}</td>
-                  <td className={td}><Link to={`/o/${orgSlug}/orders/${row.order.id}`} className="underline">#{row.order.number}</Link></td>
-                  <td className={td}>{t(`bakery.source.${row.source}`)}</td>
-                  <td className={td}>
+                  <td className={`${td} whitespace-nowrap`}>{row.customer.name}</td>
+                  <td className={`${td} whitespace-nowrap`}><Link to={`/o/${orgSlug}/orders/${row.order.id}`} className="underline">#{row.order.number}</Link></td>
+                  <td className={`${td} whitespace-nowrap`}>{t(`bakery.source.${row.source}`)}</td>
+                  <td className={`${td} whitespace-nowrap`}>
                     {t(`bakery.intake.${row.intake}`)}
                     {row.conflict ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">{t("intake.inConflict")}</span> : null}
                   </td>
-                  <td className={td}>{linesText(row.lines)}</td>
+                  <td className={`${td} min-w-[16rem]`}>{linesText(row.lines)}</td>
                 </tr>
               ))}
             </tbody>
@@ -134,7 +136,48 @@ export function IntakeDifferencesTable({ board, show }: { board: IntakeBoard; sh
                   <td className={td}>{d.customer.name}</td>
                   <td className={td}>{t(d.status === "TAKEN_IN" ? "bakery.intake.TAKEN_IN" : "bakery.intake.TO_TAKE_IN")}</td>
                   <td className={td}>{d.createdByName}</td>
-                  <td className={td}>{d.lines.map((l) => `${l.description} ${l.delta > 0 ? "+" : "−"}${Math.abs(l.delta)}`).join(", ")}</td>
+                  <td className={`${td} min-w-[16rem]`}>{d.lines.map((l) => `${l.description} ${l.delta > 0 ? "+" : "−"}${Math.abs(l.delta)}`).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function IntakeCustomersTable({ rows, orgSlug }: { rows: readonly IntakeCustomerRow[]; orgSlug: string }) {
+  const t = useT();
+  return (
+    <section className="card mb-6 p-4" aria-labelledby="intake-customers">
+      <h2 id="intake-customers" className="mb-3 text-base font-semibold text-stone-900">{t("intake.list.customers")}</h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-stone-600">{t("intake.list.noDelivery")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-stone-200">
+            <thead>
+              <tr>
+                <th className={th}>{t("intake.col.round")}</th>
+                <th className={th}>{t("intake.col.customer")}</th>
+                <th className={th}>{t("intake.col.source")}</th>
+                <th className={th}>{t("intake.col.state")}</th>
+                <th className={th}>{t("intake.col.order")}</th>
+                <th className={`${th} text-right`}>{t("intake.col.units")}</th>
+                <th className={`${th} text-right`}>{t("intake.list.differences")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {rows.map((row) => (
+                <tr key={row.customer.id}>
+                  <td className={`${td} whitespace-nowrap`}>{t("bakery.round", { round: row.round })}</td>
+                  <td className={`${td} whitespace-nowrap`}>{row.customer.name}</td>
+                  <td className={`${td} whitespace-nowrap`}>{t(`bakery.source.${row.source}`)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{t(`bakery.intake.${row.intake}`)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{row.order ? <Link to={`/o/${orgSlug}/orders/${row.order.id}`} className="underline">#{row.order.number}</Link> : "—"}</td>
+                  <td className={`${td} text-right tabular-nums`}>{row.units}</td>
+                  <td className={`${td} text-right tabular-nums`}>{row.differences || ""}</td>
                 </tr>
               ))}
             </tbody>

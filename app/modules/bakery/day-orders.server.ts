@@ -112,8 +112,10 @@ export async function loadDayOrders(tx: Tx, producerId: string, date: string, op
     ),
     await tx.order.findMany({
       where: { sellerId: producerId, deliveryDate: date, status: { notIn: [...CLOSED_ORDER_STATUSES] }, ...(options.buyerId ? { buyerId: options.buyerId } : {}) },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      // Sorted below, not by the query: ORDER BY createdAt would lead SQLite to walk the seller's
+      // [sellerId, createdAt] index (every order it ever had) instead of the [sellerId, deliveryDate] one.
       select: {
+        createdAt: true,
         id: true, number: true, status: true, version: true, relationId: true, sellerId: true, createdByOrgId: true, standingOrderId: true,
         buyer: { select: { id: true, slug: true, name: true } },
         lines: { orderBy: { position: "asc" }, select: { formatId: true, description: true, quantity: true, unitPrice4: true } },
@@ -147,6 +149,7 @@ export async function loadDayOrders(tx: Tx, producerId: string, date: string, op
         : null,
     };
   });
+  placed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placedOrders: PlacedOrderInput[] = placed.map((order) => ({ ...order, customer: order.buyer }));
   const validated = day !== null;
   const resolved = resolveDayOrders({ date, validated, customers, producerClosures, placedOrders, formats });

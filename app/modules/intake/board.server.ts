@@ -6,8 +6,8 @@
 import type { Tx } from "~/utils/db.server";
 import { getDb } from "~/utils/db.server";
 import { parseInput } from "~/utils/validation";
-import { CLOSED_ORDER_STATUSES, intakeOf, sourceOf, type DayOrderLine, type FormatInfo } from "../bakery/day-orders";
-import { loadFormatInfo } from "../bakery/day-orders.server";
+import { CLOSED_ORDER_STATUSES, intakeOf, sourceOf, type DayOrder, type DayOrderLine, type FormatInfo } from "../bakery/day-orders";
+import { loadDayOrders, loadFormatInfo } from "../bakery/day-orders.server";
 import { parseDifferenceLines } from "../bakery/differences";
 import { requireProducerAction } from "../bakery/access.server";
 import { loadBakerySettings } from "../bakery/settings.server";
@@ -83,13 +83,14 @@ export async function loadIntakeBoard(tx: Tx, producerId: string, date: string, 
   const activeCustomers = await tx.relation.count({ where: { producerId, kind: "RETAIL", status: "ACTIVE" } });
   const proposals = await tx.standingOrderProposal.count({ where: { producerId, status: "PROPOSED" } });
   const placed = await loadPlacedOrders(tx, producerId, date);
-  const formats = await loadFormatInfo(tx, producerId);
   const differences = await tx.deliveryDifference.findMany({
     where: { producerId, date },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, status: true, lines: true, createdAt: true, createdByName: true, relation: { select: { partner: { select: { id: true, slug: true, name: true } } } } },
   });
 
+  // The catalog names the lines; a date with nothing placed and no difference does not read it.
+  const formats = placed.length || differences.length ? await loadFormatInfo(tx, producerId) : new Map<string, FormatInfo>();
   const conflicts = day ? [] : conflictsOf(placed, formats);
   const inConflict = new Set(conflicts.flatMap((c) => c.orders.map((o) => o.id)));
   const purged = purgedFromIntake(date, todayIso(now), settings.intakeRetentionDays);
@@ -101,6 +102,7 @@ export async function loadIntakeBoard(tx: Tx, producerId: string, date: string, 
     validated: day !== null,
     validation: day ? { at: day.validatedAt.toISOString(), byName: day.validatedByName, ordersCreated: day.ordersCreated } : null,
     activeCustomers,
+    retentionDays: settings.intakeRetentionDays,
     received: placed.length,
     takenIn: placed.length - toTakeIn,
     toTakeIn,
@@ -129,4 +131,33 @@ export async function getIntakeBoard(actor: OrgActor, dateParam: unknown): Promi
   const producerId = requireProducerAction(actor, "intake:run");
   const { date } = parseInput(intakeDateSchema, { date: dateParam });
   return loadIntakeBoard(getDb(), producerId, date);
+}
+
+export type IntakeCustomerRow = {
+  customer: OrgRef;
+  source: DayOrder["source"];
+  intake: DayOrder["intake"];
+  round: number;
+  order: { id: string; number: number } | null;
+  units: number;
+  differences: number;
+};
+
+/**
+ * The board's "active customers" detail: each customer delivered that date with its day order (standing
+ * unless replaced by a placed order), in round order. Computes the day orders: asked only when opened.
+ */
+export async function getIntakeCustomers(actor: OrgActor, dateParam: unknown): Promise<IntakeCustomerRow[]> {
+  const producerId = requireProducerAction(actor, "intake:run");
+  const { date } = parseInput(intakeDateSchema, { date: dateParam });
+  const day = await loadDayOrders(getDb(), producerId, date);
+  return day.orders.map((o) => ({
+    customer: o.customer,
+    source: o.source,
+    intake: o.intake,
+    round: o.round,
+    order: o.order ? { id: o.order.id, number: o.order.number } : null,
+    units: o.lines.reduce((sum, line) => sum + line.quantity, 0),
+    differences: o.differences.length,
+  }));
 }

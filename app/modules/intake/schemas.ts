@@ -8,7 +8,7 @@ const idSchema = z.string().trim().min(1).max(64);
 export const intakeDateSchema = z.object({ date: dateSchema });
 
 /** The detail list a counter opens (the page's `?show=`). */
-export const INTAKE_SHOWS = ["received", "takenIn", "toTakeIn", "differences", "differencesTakenIn", "differencesToTakeIn"] as const;
+export const INTAKE_SHOWS = ["customers", "received", "takenIn", "toTakeIn", "differences", "differencesTakenIn", "differencesToTakeIn"] as const;
 export type IntakeShow = (typeof INTAKE_SHOWS)[number];
 
 export const takeInSchema = z.object({
@@ -44,6 +44,7 @@ export const intakeBoardSchema = z.object({
   validated: z.boolean(),
   validation: z.object({ at: z.string(), byName: z.string(), ordersCreated: z.number().int() }).nullable(),
   activeCustomers: z.number().int(),
+  retentionDays: z.number().int().describe("How long taken-in orders stay in the intake lists after their date (bakery settings)"),
   received: z.number().int().describe("Orders placed for the date on the web, by staff or by a rep (live statuses)"),
   takenIn: z.number().int(),
   toTakeIn: z.number().int(),

@@ -132,9 +132,9 @@ export async function resolveConflict(actor: OrgActor, dateParam: unknown, custo
   const { keepOrderId } = parseInput(resolveConflictSchema, input);
   const now = new Date();
   const result = await getDb().$transaction(async (tx) => {
-    await requireOpenDate(tx, producerId, date);
     const relation = await tx.relation.findFirst({ where: { producerId, partnerId: customerId, kind: "RETAIL" }, select: { id: true } });
     if (!relation) throw new AppError("not_found", "error.not_found");
+    await requireOpenDate(tx, producerId, date);
     const orders = await loadPlacedOrders(tx, producerId, date, { relationId: relation.id });
     const kept = orders.find((o) => o.id === keepOrderId);
     if (!kept) throw validationError({ keepOrderId: "intake.error.notInConflict" });

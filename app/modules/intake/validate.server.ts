@@ -16,17 +16,16 @@ import { newId } from "~/utils/ids.server";
 import { translate } from "~/utils/i18n";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
-import type { DayOrderLine } from "../bakery/day-orders";
 import { loadDayOrders } from "../bakery/day-orders.server";
 import { publishBakeryChange } from "../bakery/live.server";
 import { loadBakerySettings } from "../bakery/settings.server";
-import { slicingFee } from "../bakery/slicing";
 import type { OrgActor } from "../org/actor";
 import { reserveSellerSequence } from "../org/sequences.server";
 import { languageOfLocale } from "../order/notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated } from "../order/order-events";
 import { TX_OPTIONS } from "../order/order-guard.server";
 import { diffLines, draftsOf, priceDrafts, storedLinesOf, writeLines, type LineDraft, type Submitted } from "../order/order-lines.server";
+import { draftLines, type CatalogCharges } from "./order-drafts";
 import { loadIntakeBoard, loadPlacedOrders } from "./board.server";
 import { insertRows, type SqlValue } from "./bulk-insert.server";
 import { writeDeliveryHistory, type HistoryRow } from "./history.server";
@@ -45,30 +44,9 @@ const LINE_COLUMNS = ["id", "orderId", "position", "kind", "formatId", "descript
 const EVENT_COLUMNS = ["id", "orderId", "type", "actorId", "actorName", "actorOrgId", "actorOrgName", "changes", "createdAt"] as const;
 type Row<C extends readonly string[]> = Record<C[number], SqlValue>;
 
-type CatalogCharges = Map<string, { taxRateBps: number; depositCents: number }>;
-
 async function loadCatalogCharges(tx: Tx, producerId: string): Promise<CatalogCharges> {
   const formats = await tx.productFormat.findMany({ where: { producerId }, select: { id: true, depositCents: true, taxRate: { select: { rateBps: true } } } });
   return new Map(formats.map((f) => [f.id, { taxRateBps: f.taxRate.rateBps, depositCents: f.depositCents }]));
-}
-
-/** The order lines of a day order: its items at their unit prices with the catalog's charges, then the slicing fee. */
-function draftLines(lines: readonly DayOrderLine[], charges: CatalogCharges, fee: { slicingFee4: number; label: string }): LineDraft[] {
-  const items: LineDraft[] = lines.map((line) => ({
-    kind: "ITEM",
-    formatId: line.formatId,
-    description: line.description,
-    quantity: line.quantity,
-    unitPrice4: line.unitPrice4,
-    discountBps: 0,
-    taxRateBps: charges.get(line.formatId)?.taxRateBps ?? 0,
-    depositCents: charges.get(line.formatId)?.depositCents ?? 0,
-  }));
-  const slicing = slicingFee(lines, fee.slicingFee4);
-  if (!slicing) return items;
-  // The fee bears the tax of the bread it is charged on.
-  const slicedRate = charges.get(lines.find((l) => l.sliced)!.formatId)?.taxRateBps ?? 0;
-  return [...items, { kind: "FEE", formatId: null, description: fee.label, quantity: slicing.quantity, unitPrice4: slicing.unitPrice4, discountBps: 0, taxRateBps: slicedRate, depositCents: 0 }];
 }
 
 export async function validateDate(actor: OrgActor, dateParam: unknown): Promise<ValidationResult> {
@@ -112,7 +90,9 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
       const distributorId = relation.defaultDistribution === "DISTRIBUTOR" ? relation.defaultDistributorId : null;
       const distribution = relation.defaultDistribution === "DISTRIBUTOR" && !distributorId ? "SELF" : relation.defaultDistribution;
       const orderLines = priced.lines.map((line, position) => ({
-        id: newId(), orderId: id, position, kind: line.kind, formatId: line.formatId, description: line.description, quantity: line.quantity,
+        // The order's id and the line's place: unique, in the order's place of the index, and 60,000
+        // fewer random ids to draw (~0.2 s of a validation).
+        id: `${id}${position.toString(36).padStart(3, "0")}`, orderId: id, position, kind: line.kind, formatId: line.formatId, description: line.description, quantity: line.quantity,
         unitPrice4: line.unitPrice4, discountBps: line.discountBps, taxRateBps: line.taxRateBps, depositCents: line.depositCents, totalCents: line.totalCents,
       }));
       const submitted: Submitted = {
