@@ -237,6 +237,29 @@ describe("validating the date", () => {
   });
 });
 
+describe("a validated date", () => {
+  it("is frozen for the retailer: a new order or a difference for it answers 409, with the words to call the bakery", async () => {
+    const alphaToken = await apiToken(server, customers.Alpha.user.email, customers.Alpha.org.slug);
+    const before = await getDb().order.count({ where: { sellerId: producer.id, deliveryDate: DATE } });
+    const order = await api(server, "POST", "/api/v1/orders", {
+      token: alphaToken,
+      body: { seller: producer.id, distribution: "SELF", deliveryDate: DATE, lines: [{ formatId: formats[0].id, quantity: 5 }] },
+    });
+    expect(order.status).toBe(409);
+    expect(order.body.error).toMatchObject({ code: "invalid_transition", message: expect.stringContaining("call the bakery") });
+    const late = await api(server, "POST", `/api/v1/deliveries/${DATE}/differences`, { token: alphaToken, body: { producer: producer.id, lines: [{ formatId: formats[0].id, delta: 2 }] } });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe("invalid_transition");
+    expect(await getDb().order.count({ where: { sellerId: producer.id, deliveryDate: DATE } })).toBe(before);
+    // Another date is open as ever.
+    const next = await api(server, "POST", "/api/v1/orders", {
+      token: alphaToken,
+      body: { seller: producer.id, distribution: "SELF", deliveryDate: addDays(DATE, 40), lines: [{ formatId: formats[0].id, quantity: 5 }] },
+    });
+    expect(next.status).toBe(201);
+  });
+});
+
 describe("the delivered history", () => {
   it("holds the validated day for the retailer, and the producer sees it per customer", async () => {
     const alphaToken = await apiToken(server, customers.Alpha.user.email, customers.Alpha.org.slug);

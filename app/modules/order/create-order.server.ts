@@ -229,6 +229,10 @@ export function insertOrder(db: Sqlite, input: NewOrder): InsertedOrder {
 /** Places the order and returns it as the actor sees it. */
 function placeOrder(db: Sqlite, actor: OrgActor, data: CreateOrderInput, now: Date): OrderView {
   const relation = resolveRelation(db, actor, data);
+  // A bakery date its producer validated is frozen: its orders are made (app/modules/intake).
+  if (statement(db, `SELECT 1 AS "validated" FROM "DeliveryDay" WHERE "producerId" = ? AND "date" = ?`).get(relation.producerId, data.deliveryDate)) {
+    throw new AppError("invalid_transition", "bakery.error.dateValidated");
+  }
   const { distribution, distributorId, distributor } = resolveDistribution(db, actor, relation.producerId, {
     distribution: data.distribution ?? (actor.orgKind === "DISTRIBUTOR" ? "DISTRIBUTOR" : relation.defaultDistribution),
     distributor: data.distributor,
