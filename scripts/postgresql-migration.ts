@@ -3,7 +3,8 @@
 // prisma/schema.prisma stays the one description of the data (its provider is sqlite); this script
 // switches the provider to postgresql and lets `prisma migrate diff` (offline, no database, no engine
 // download) write the step from the schema snapshot of the last PostgreSQL migration to it:
-//   <name>/migration.sql   the generated SQL (+ optional hand-written SQL after HAND_WRITTEN_MARKER)
+//   <name>/migration.sql   the generated SQL; SQL that the schema cannot express (partial indexes,
+//                          triggers, data fixes) is appended by hand after a HAND_WRITTEN_MARKER line
 //   <name>/schema.prisma   the PostgreSQL schema it was generated for (the next step diffs from it)
 // tests/integration/migrations-postgresql.test.ts checks that every migration.sql still equals what
 // this script generates and that the last snapshot is today's schema. See docs/architecture.md.
@@ -57,10 +58,10 @@ export function diffPostgresqlSchemas(from: string | null, to: string): string {
   }
 }
 
-/** The part of a migration.sql the generator owns (everything before HAND_WRITTEN_MARKER). */
+/** The part of a migration.sql the generator owns (everything before HAND_WRITTEN_MARKER), trailing blank lines trimmed. */
 export function generatedPart(sql: string): string {
   const at = sql.indexOf(HAND_WRITTEN_MARKER);
-  return at === -1 ? sql : sql.slice(0, at);
+  return (at === -1 ? sql : sql.slice(0, at)).trimEnd();
 }
 
 export function readSnapshot(name: string): string {
