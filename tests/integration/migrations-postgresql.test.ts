@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateDatabase, POSTGRESQL_MIGRATIONS_DIR, readMigrations, SQLITE_MIGRATIONS_DIR } from "~/utils/migrate.server";
 import {
@@ -16,7 +18,7 @@ import {
   SQLITE_DIR,
 } from "../../scripts/postgresql-migration";
 import { createTestDatabase, type TestDatabase, withClient } from "../setup/postgresql";
-import { postgresqlCatalog, sqliteCatalog } from "../setup/schema-catalog";
+import { type Catalog, postgresqlCatalog, sqliteCatalog } from "../setup/schema-catalog";
 
 const databases: TestDatabase[] = [];
 async function freshDatabase() {
@@ -133,6 +135,95 @@ describe("PostgreSQL migrations", () => {
       const sql = fs.readFileSync(path.join(POSTGRESQL_DIR, name, "migration.sql"), "utf8");
       expect(generatedPart(sql), `${name}/migration.sql (above the hand-written marker)`).toBe(diffPostgresqlSchemas(previous, snapshot).trimEnd());
       previous = snapshot;
+    }
+  });
+
+  // The hand-written part of the PostgreSQL baseline: same rules as the SQLite history, on both.
+  type Sql = { catalog: Catalog; run(sql: string, params?: unknown[]): Promise<void>; close(): Promise<void> };
+  async function openSqlite(): Promise<Sql> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-sqlite-mig-"));
+    const file = path.join(dir, "db.sqlite");
+    await migrateDatabase(`file:${file}`, path.resolve(SQLITE_MIGRATIONS_DIR));
+    const catalog = sqliteCatalog(file);
+    const db = new Database(file);
+    return {
+      catalog,
+      async run(sql, params = []) {
+        const values = params.map((v) => (typeof v === "boolean" ? Number(v) : v instanceof Date ? v.toISOString() : v));
+        db.prepare(sql.replace(/\$\d+/g, "?")).run(...values);
+      },
+      async close() {
+        db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  async function openPostgresql(): Promise<Sql> {
+    const { url } = await freshDatabase();
+    await migrateDatabase(url);
+    const catalog = await postgresqlCatalog(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return {
+      catalog,
+      async run(sql, params = []) {
+        await client.query(sql, params);
+      },
+      close: () => client.end(),
+    };
+  }
+  let counter = 0;
+  /** Inserts a row with every NOT NULL column filled (`values` first; the referenced rows must be given). */
+  async function insert(db: Sql, table: string, values: Record<string, unknown>): Promise<string> {
+    const row: Record<string, unknown> = { ...values };
+    for (const column of db.catalog[table].columns) {
+      if (column.nullable || column.name in row) continue;
+      if (db.catalog[table].foreignKeys.some((fk) => fk.columns.includes(column.name))) throw new Error(`${table}.${column.name}: give the referenced row`);
+      counter += 1;
+      row[column.name] =
+        column.family === "text" ? `${table}-${column.name}-${counter}` : column.family === "boolean" ? false : column.family === "timestamp" ? new Date(Date.UTC(2026, 0, 1)) : column.family === "json" ? "{}" : counter;
+    }
+    const columns = Object.keys(row);
+    await db.run(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`,
+      Object.values(row),
+    );
+    return row.id as string;
+  }
+
+  it.each([
+    ["SQLite", openSqlite],
+    ["PostgreSQL", openPostgresql],
+  ])("on %s, an invoiced order, its lines and a published invoice are frozen, and an order has one live invoice", async (_, open) => {
+    const db = await open();
+    try {
+      const seller = await insert(db, "Organization", {});
+      const buyer = await insert(db, "Organization", {});
+      const user = await insert(db, "User", {});
+      const relation = await insert(db, "Relation", { producerId: seller, partnerId: buyer });
+      const order = await insert(db, "Order", { sellerId: seller, buyerId: buyer, relationId: relation, createdById: user, status: "DELIVERED" });
+      const orderLine = { orderId: order };
+      await insert(db, "OrderLine", orderLine);
+      await db.run(`UPDATE "Order" SET "note" = $1 WHERE "id" = $2`, ["before the invoice", order]);
+      const invoice = { sellerId: seller, buyerId: buyer, orderId: order, status: "ISSUED" };
+      const first = await insert(db, "Invoice", invoice);
+      await db.run(`UPDATE "Order" SET "status" = 'INVOICED' WHERE "id" = $1`, [order]);
+
+      await expect(db.run(`UPDATE "Order" SET "note" = $1 WHERE "id" = $2`, ["after", order])).rejects.toThrow(/frozen: the order is invoiced/);
+      await expect(db.run(`UPDATE "Order" SET "status" = 'CANCELLED' WHERE "id" = $1`, [order])).rejects.toThrow(/frozen: the order is invoiced/);
+      await expect(insert(db, "OrderLine", orderLine)).rejects.toThrow(/frozen: the lines of an invoiced order do not change/);
+      await expect(db.run(`UPDATE "OrderLine" SET "orderId" = "orderId" WHERE "orderId" = $1`, [order])).rejects.toThrow(/frozen: the lines/);
+      await expect(db.run(`DELETE FROM "OrderLine" WHERE "orderId" = $1`, [order])).rejects.toThrow(/frozen: the lines/);
+      await db.run(`UPDATE "Order" SET "status" = 'PAID' WHERE "id" = $1`, [order]);
+
+      await expect(db.run(`UPDATE "Invoice" SET "number" = 'F-other' WHERE "id" = $1`, [first])).rejects.toThrow(/frozen: a published invoice does not change/);
+      await expect(db.run(`DELETE FROM "Invoice" WHERE "id" = $1`, [first])).rejects.toThrow(/frozen: a published invoice is never deleted/);
+      await db.run(`UPDATE "Invoice" SET "balanceCents" = 0 WHERE "id" = $1`, [first]);
+      await expect(insert(db, "Invoice", invoice)).rejects.toThrow(/UNIQUE constraint failed: Invoice.orderId|"Invoice_orderId_live_key"/);
+      await db.run(`UPDATE "Invoice" SET "status" = 'CANCELLED' WHERE "id" = $1`, [first]);
+      await insert(db, "Invoice", invoice);
+    } finally {
+      await db.close();
     }
   });
 });
