@@ -45,7 +45,7 @@ const { migrateDatabase } = await import("~/utils/migrate.server");
 const { seedDemo } = await import("../prisma/seed");
 const { newId } = await import("~/utils/ids.server");
 const { serializeDayLines } = await import("~/modules/bakery/standing-day");
-migrateDatabase(process.env.DATABASE_URL);
+await migrateDatabase(process.env.DATABASE_URL);
 await seedDemo();
 
 // ---- The bakery at scale: 60 products (a format each), 2,000 customers, standing orders Monday–Saturday.

@@ -42,7 +42,7 @@ const log = (line: string) => console.log(`[${((Date.now() - startedAt.getTime()
 const { ensureBuild } = await import("../server/build");
 ensureBuild();
 const { migrateDatabase } = await import("~/utils/migrate.server");
-migrateDatabase(process.env.DATABASE_URL);
+await migrateDatabase(process.env.DATABASE_URL);
 const { seedDemo } = await import("../prisma/seed");
 await seedDemo();
 const { insertOrder } = await import("../tests/setup/insert-order");

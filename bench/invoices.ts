@@ -624,7 +624,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve("bench/inv
   const t0 = performance.now();
   const log = (line: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const { migrateDatabase } = await import("~/utils/migrate.server");
-  migrateDatabase(process.env.DATABASE_URL);
+  await migrateDatabase(process.env.DATABASE_URL);
   const { ensureBuild } = await import("../server/build");
   ensureBuild(log);
   const child: ChildProcess = fork(path.resolve("bench/server.ts"), [], { execArgv: ["--import", "tsx"], env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });

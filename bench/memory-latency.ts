@@ -25,7 +25,7 @@ process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.APP_URL = "http://localhost:3000";
 for (const v of ["SMTP_URL", "REDIS_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "PORT"]) delete process.env[v];
 const { migrateDatabase } = await import("~/utils/migrate.server");
-migrateDatabase(process.env.DATABASE_URL);
+await migrateDatabase(process.env.DATABASE_URL);
 const { seedDemo } = await import("../prisma/seed");
 await seedDemo();
 const { getDb } = await import("~/utils/db.server");

@@ -68,14 +68,14 @@ if (sourceDb) {
   source.close();
   log(`copied ${sourceDb}`);
 } else {
-  migrateDatabase(process.env.DATABASE_URL);
+  await migrateDatabase(process.env.DATABASE_URL);
   const { seedDemo } = await import("../prisma/seed");
   await seedDemo();
   const { getDb } = await import("~/utils/db.server");
   await getDb().$disconnect();
   log("demo data seeded");
 }
-migrateDatabase(process.env.DATABASE_URL);
+await migrateDatabase(process.env.DATABASE_URL);
 
 type Memory = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 

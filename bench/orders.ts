@@ -96,7 +96,7 @@ let state: State | null = reusable;
 const reusedData = reusable !== null;
 if (state) {
   log(`reusing ${dbFile} (${state.load.orders.toLocaleString("en")} loaded orders)`);
-  const { applied } = migrateDatabase(process.env.DATABASE_URL);
+  const { applied } = await migrateDatabase(process.env.DATABASE_URL);
   if (applied.length) {
     const sqlite = openForBulkLoad(dbFile);
     sqlite.exec("ANALYZE");
@@ -109,7 +109,7 @@ if (state) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   removeDb(templateFile);
   fs.mkdirSync(dataDir, { recursive: true });
-  migrateDatabase(process.env.DATABASE_URL);
+  await migrateDatabase(process.env.DATABASE_URL);
   const setupStart = performance.now();
   const db = getDb();
   // Setting up 600 tenants commits thousands of times: no fsync for a throw-away database.

@@ -195,7 +195,7 @@ function demoAddress(slug: string): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { getEnv } = await import("~/utils/env.server");
   const { migrateDatabase } = await import("~/utils/migrate.server");
-  migrateDatabase(getEnv().databaseUrl);
+  await migrateDatabase(getEnv().databaseUrl);
   if (!getEnv().demoData) {
     console.log("DEMO_DATA is off: nothing to seed (DEMO_DATA=on to seed the demo tenants).");
   } else if ((await getDb().organization.count()) > 0) {

@@ -25,7 +25,7 @@ async function main() {
     throw error;
   }
 
-  const { isNew, applied } = migrateDatabase(env.databaseUrl);
+  const { isNew, applied } = await migrateDatabase(env.databaseUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   if (isNew && env.demoData) {
     console.log("New database: seeding the demo data (DEMO_DATA=off to start empty)…");

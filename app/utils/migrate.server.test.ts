@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { migrateDatabase } from "./migrate.server";
 
 describe("migrations", () => {
-  it("creates a new database once, records it like prisma migrate, and is a no-op afterwards", () => {
+  it("creates a new database once, records it like prisma migrate, and is a no-op afterwards", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-mig-")), "sub", "db.sqlite");
-    const first = migrateDatabase(`file:${file}`);
+    const first = await migrateDatabase(`file:${file}`);
     expect(first.isNew).toBe(true);
     expect(first.applied.length).toBeGreaterThan(0);
-    const second = migrateDatabase(`file:${file}`);
+    const second = await migrateDatabase(`file:${file}`);
     expect(second).toEqual({ isNew: false, applied: [] });
     const sqlite = new Database(file);
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all().map((r) => (r as { name: string }).name);

@@ -19,7 +19,7 @@ delete process.env.STRIPE_WEBHOOK_SECRET;
 
 const { migrateDatabase } = await import("~/utils/migrate.server");
 const { seedDemo } = await import("../../prisma/seed");
-migrateDatabase(process.env.DATABASE_URL);
+await migrateDatabase(process.env.DATABASE_URL);
 await seedDemo();
 
 afterAll(async () => {
