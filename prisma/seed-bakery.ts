@@ -1,12 +1,13 @@
 // The bakery's demo (Boulangerie Aurore): about twenty customers delivered in four rounds, each with
 // a standing order Monday to Saturday, their calendars (open weekdays, a holiday closure), the
-// bakery's own closed day, production planning, special prices, billing periods, and a shop.
+// bakery's own closed day, production planning, special prices, billing periods, and a shop with
+// its leftovers and a few counter orders.
 // Deterministic (seeded), built with the same factories as the tests.
 import { addDays, formatWeekdays } from "~/modules/bakery/calendar";
 import { todayIso } from "~/modules/order/dates";
 import { getDb } from "~/utils/db.server";
 import { createOrganization, createRelation } from "../tests/factories";
-import { createShop, writeLeftovers, writeStandingOrder } from "../tests/factories/bakery";
+import { createShop, writeLeftovers, writeShopOrder, writeStandingOrder } from "../tests/factories/bakery";
 import { seededRandom } from "../tests/factories/random";
 
 const CUSTOMERS = [
@@ -88,5 +89,21 @@ export async function seedBakeryDemo(input: {
   const leftoverFormats = formats.filter((f) => leftoverProducts.has(f.productId));
   for (const date of [addDays(today, -1), today]) {
     await writeLeftovers({ producerId: input.producerId, shopId: shop.id, date, lines: leftoverFormats.map((format) => ({ formatId: format.id, quantity: random.int(1, 6) })) });
+  }
+  // Its counter order book: a few pre-orders to pick up tomorrow and the day after (never invoiced).
+  const named = (pattern: RegExp) => {
+    const product = input.products.find((p) => pattern.test(p.name)) ?? input.products[0];
+    return { ...product.formats[0], productName: product.name };
+  };
+  const counter: [string, string, number, number, [RegExp, number][]][] = [
+    ["Mme Janssens", "0475 12 34 56", 1, 500, [[/^Croissant/, 12], [/^Pain au chocolat/, 6]]],
+    ["M. Dubois", "0486 22 33 44", 1, 0, [[/^Éclair/, 4]]],
+    ["Famille Peeters", "02 512 00 00", 2, 1000, [[/^Croissant/, 24], [/^Éclair/, 8]]],
+  ];
+  for (const [customerName, phone, inDays, depositCents, lines] of counter) {
+    await writeShopOrder({
+      producerId: input.producerId, shopId: shop.id, pickupDate: addDays(today, inDays), customerName, phone, depositCents, createdById: input.baker.id,
+      lines: lines.map(([pattern, quantity]) => ({ format: named(pattern), quantity })),
+    });
   }
 }

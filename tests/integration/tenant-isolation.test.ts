@@ -127,6 +127,8 @@ function foreignParam(name: string): string {
     attachmentId: foreign.attachmentId,
     // Another tenant's organization: never a customer of alice's brasserie.
     customerId: foreign.orgId,
+    // A day the other tenant (a bakery) works: dates are no tenant's, the data of that day is.
+    date: "2027-03-02",
   };
   if (!(name in map)) throw new Error(`No foreign id for route param $${name}: add one to tenant-isolation.test.ts`);
   return map[name];
@@ -224,6 +226,20 @@ describe("form actions posting another tenant's ids", () => {
     await expectForeignInvoiceUntouched();
   });
 });
+
+/** A shop of the other tenant (the bakery), and one of its counter orders. */
+async function foreignShop() {
+  return getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
+}
+
+async function foreignShopOrder() {
+  const db = getDb();
+  const shop = await foreignShop();
+  return (
+    (await db.shopOrder.findFirst({ where: { shopId: shop.id, status: "OPEN" } })) ??
+    db.shopOrder.create({ data: { producerId: foreign.orgId, shopId: shop.id, pickupDate: "2027-03-02", customerName: "Mme Aurore", totalCents: 0, balanceCents: 0, createdById: "seed" } })
+  );
+}
 
 /** The foreign invoice is as it was: not cancelled, credited nor paid by a probe; the order not invoiced. */
 async function expectForeignInvoiceUntouched() {
@@ -425,6 +441,58 @@ describe("JSON API with another tenant's ids", () => {
       expect(payables.status).toBe(404);
       expect(JSON.stringify(payables.body)).not.toContain("Boulangerie Aurore");
     },
+    // The bakery's production part: alice's brasserie runs no bakery (404 for every route), marc's grocery is a retailer (403).
+    "api.v1.shops": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/shops", { token: a })).status).toBe(404);
+      expect((await api(server, "POST", "/api/v1/shops", { token: a, body: { name: "Pirate" } })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/shops", { token: marc })).status).toBe(403);
+    },
+    "api.v1.shop-orders": async ({ alice: a, marc }) => {
+      const shop = await foreignShop();
+      const body = { shop: shop.id, pickupDate: "2027-03-02", customerName: "Pirate", lines: [{ formatId: foreign.formatId, quantity: 1 }] };
+      for (const token of [a, marc]) {
+        expect([403, 404]).toContain((await api(server, "POST", "/api/v1/shop-orders", { token, body })).status);
+        const list = await api(server, "GET", `/api/v1/shop-orders?shop=${shop.id}`, { token });
+        expect([403, 404]).toContain(list.status);
+        expect(JSON.stringify(list.body)).not.toContain(shop.name);
+      }
+      expect(await getDb().shopOrder.count({ where: { customerName: "Pirate" } })).toBe(0);
+    },
+    "api.v1.shop-orders.$id.$action": async ({ alice: a, marc }) => {
+      const order = await foreignShopOrder();
+      expect((await api(server, "POST", `/api/v1/shop-orders/${order.id}/pickup`, { token: a })).status).toBe(404);
+      expect((await api(server, "POST", `/api/v1/shop-orders/${order.id}/cancel`, { token: marc })).status).toBe(403);
+      expect((await getDb().shopOrder.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("OPEN");
+    },
+    "api.v1.leftovers.$date": async ({ alice: a, marc }) => {
+      const shop = await foreignShop();
+      for (const token of [a, marc]) {
+        expect([403, 404]).toContain((await api(server, "GET", `/api/v1/leftovers/2027-03-01?shop=${shop.id}`, { token })).status);
+        expect([403, 404]).toContain((await api(server, "PUT", `/api/v1/leftovers/2027-03-01`, { token, body: { shop: shop.id, lines: [{ formatId: foreign.formatId, quantity: 999 }] } })).status);
+      }
+      expect(await getDb().leftover.count({ where: { quantity: 999 } })).toBe(0);
+    },
+    "api.v1.production.$date": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02", { token: marc })).status).toBe(403);
+    },
+    "api.v1.production.$date.production[.]pdf": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02/production.pdf", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02/production.pdf", { token: marc })).status).toBe(403);
+    },
+    "api.v1.delivery-notes.$date.$customerId.delivery-note[.]pdf": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", `/api/v1/delivery-notes/2027-03-02/${foreignCustomerId}/delivery-note.pdf`, { token: a })).status).toBe(404);
+      expect((await api(server, "GET", `/api/v1/delivery-notes/2027-03-02/${foreignCustomerId}/delivery-note.pdf`, { token: marc })).status).toBe(403);
+    },
+    "api.v1.delivery-notes.$date.all[.]pdf": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/delivery-notes/2027-03-02/all.pdf", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/delivery-notes/2027-03-02/all.pdf", { token: marc })).status).toBe(403);
+    },
+    "api.v1.bakery.settings": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/bakery/settings", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/bakery/settings", { token: marc })).status).toBe(403);
+      expect((await api(server, "PUT", "/api/v1/bakery/settings", { token: marc, body: { slicingFee4: 1, unitPriceDecimals: 1, intakeRetentionDays: 1, leftoverOffsetDays: 1 } })).status).toBe(403);
+    },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);
     },
@@ -441,8 +509,10 @@ describe("JSON API with another tenant's ids", () => {
     expect(apiFiles.filter((f) => !(f in probes))).toEqual([]);
   });
 
+  // One pair of tokens for every probe: the token endpoint limits how many one user creates per hour.
+  let tokens: { alice: string; marc: string } | null = null;
   it.each(Object.keys(probes))("%s", async (file) => {
-    const tokens = {
+    tokens ??= {
       alice: await apiToken(server, "alice@brasserie.test", OWN_ORG),
       marc: await apiToken(server, "marc@martin.test", "epicerie-martin"),
     };

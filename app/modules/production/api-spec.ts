@@ -36,6 +36,7 @@ export const productionApiRoutes: ApiRouteSpec[] = [
     status: 201,
   },
   { method: "get", path: "/api/v1/shop-orders", tag, summary: "Counter orders by pickup date and shop (production:read); without a date, the first 500.", query: shopOrdersQuerySchema, response: shopOrderListSchema },
+  { method: "post", path: "/api/v1/shop-orders/{id}/{action}", tag, summary: "A counter order's status change: action is pickup or cancel (each described below); any other action answers 404.", response: shopOrderSchema },
   { method: "post", path: "/api/v1/shop-orders/{id}/pickup", tag, summary: "The customer picked the order up and paid the balance (OPEN → PICKED_UP, else 409 invalid_transition).", response: shopOrderSchema },
   { method: "post", path: "/api/v1/shop-orders/{id}/cancel", tag, summary: "Cancels an OPEN counter order (else 409 invalid_transition): it no longer counts for production.", response: shopOrderSchema },
   { method: "get", path: "/api/v1/leftovers/{date}", tag, summary: "What a shop had left at closing on the date (production:read).", query: leftoversQuerySchema, response: leftoversSchema },
@@ -77,7 +78,9 @@ export const productionApiRoutes: ApiRouteSpec[] = [
     method: "put",
     path: "/api/v1/bakery/settings",
     tag,
-    summary: "Saves the bakery settings (bakery:settings): slicing fee, unit price decimals (1–4), intake retention days, leftover offset J+n and families, default production families.",
+    summary:
+      "Saves the bakery settings (bakery:settings): slicing fee, unit price decimals (1–4), intake retention days, leftover offset J+n and families, default production families. " +
+      "A producer that does not run the bakery module yet starts running it (every other bakery route of a producer without settings answers 404).",
     body: bakerySettingsInputSchema,
     response: bakerySettingsSchema,
   },

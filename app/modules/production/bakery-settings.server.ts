@@ -4,6 +4,7 @@
 import { getDb } from "~/utils/db.server";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
+import { requireBakeryProducer } from "./access.server";
 import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
 import { bakerySettingsInputSchema, type BakerySettingsResponse } from "./schemas";
@@ -13,11 +14,12 @@ function toResponse({ enabled: _enabled, ...settings }: BakerySettingsView): Bak
 }
 
 export async function getBakerySettings(actor: OrgActor): Promise<BakerySettingsResponse> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   return toResponse(await loadBakerySettings(getDb(), producerId));
 }
 
 export async function updateBakerySettings(actor: OrgActor, input: unknown): Promise<BakerySettingsResponse> {
+  // Saving the settings is also how a producer starts running the bakery module (the row is upserted).
   const producerId = requireProducerAction(actor, "bakery:settings");
   const data = parseInput(bakerySettingsInputSchema, input);
   const row = {

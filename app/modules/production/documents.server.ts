@@ -6,7 +6,7 @@ import { getDb, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import type { DeliveryNotesPdfProps } from "~/pdf/delivery-notes";
-import { requireProducerAction } from "../bakery/access.server";
+import { requireBakeryProducer } from "./access.server";
 import { inChunks, loadDayOrders } from "../bakery/day-orders.server";
 import { loadBakerySettings } from "../bakery/settings.server";
 import { createPdfPool, sharedPdfPool } from "../document-export/pdf-pool.server";
@@ -54,7 +54,7 @@ export type DeliveryNoteSummary = Pick<DeliveryNote, "customerId" | "customerNam
 
 /** The delivery notes page: the date's customers in round order, with their note's total. */
 export async function listDeliveryNotes(actor: OrgActor, date: string | undefined): Promise<{ date: string; validated: boolean; notes: DeliveryNoteSummary[] }> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const day = parseDateParam(date);
   const db = getDb();
   const settings = await loadBakerySettings(db, producerId);
@@ -68,7 +68,7 @@ export async function listDeliveryNotes(actor: OrgActor, date: string | undefine
 
 /** The props of the delivery notes of a date (one customer's when `customerId` is given: 404 when it is not delivered that date). */
 async function deliveryNotesProps(actor: OrgActor, date: string | undefined, query: unknown, customerId?: string): Promise<DeliveryNotesPdfProps> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const day = parseDateParam(date);
   const { print } = parseInput(deliveryNoteQuerySchema, query);
   const db = getDb();

@@ -5,7 +5,7 @@
 import { getDb, type Tx } from "~/utils/db.server";
 import { validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
-import { requireProducerAction } from "../bakery/access.server";
+import { requireBakeryProducer } from "./access.server";
 import { addDays } from "../bakery/calendar";
 import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
@@ -64,7 +64,7 @@ export async function computeProductionList(tx: Tx, producerId: string, date: st
 
 /** The list for a date; `families` as typed ("3 8 9"), absent: the producer's default families, empty: all. */
 export async function getProductionList(actor: OrgActor, date: string | undefined, query: unknown): Promise<ProductionList> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const day = parseDateParam(date);
   const { families } = parseInput(productionQuerySchema, query);
   // Reads only: no transaction (it would wait for the one write lock of SQLite).
