@@ -102,7 +102,7 @@ export async function getDeliveryNotePdf(actor: OrgActor, date: string | undefin
  * A worker of its own for every note of a date: 2,000 pages take far more heap than the shared
  * pool's workers are given (PDF_WORKER_LIMITS), and must not queue the single documents behind them.
  */
-const ALL_NOTES_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 32 };
+const ALL_NOTES_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32 };
 
 export async function getAllDeliveryNotesPdf(actor: OrgActor, date: string | undefined, query: unknown): Promise<PdfFile> {
   const props = await deliveryNotesProps(actor, date, query);
