@@ -3,6 +3,7 @@
 // the bakery sees them; a shop order is never invoiced.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
+import { createUser } from "../factories";
 import { createBakeryCustomer, createBakeryProducer, writeStandingOrder, type BakeryFormat } from "../factories/bakery";
 import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 import { insertOrder } from "../setup/insert-order";
@@ -361,5 +362,21 @@ describe("the pages", () => {
     // Another organization's settings page is not served to her.
     const staff = await page.get(`/o/${customers.Alpha.org.slug}/bakery/settings`);
     expect(staff.status).not.toBe(200);
+  });
+
+  it("speak English to an English-speaking member; a STAFF member reads production but not the settings", async () => {
+    const user = await createUser({ email: "sam@prod.test", name: "Sam Staff", locale: "en" });
+    await getDb().membership.create({ data: { userId: user.id, organizationId: producerId, role: "STAFF" } });
+    const sam = await new PageClient(server).login("sam@prod.test");
+    const production = await sam.get(`${base()}/production?date=${TUESDAY}`);
+    expect(production.status).toBe(200);
+    expect(production.html).toContain("Production list");
+    expect(production.html).toContain("To make");
+    expect(production.html).toContain("Tomorrow");
+    const notes = await sam.get(`${base()}/delivery-notes?date=${TUESDAY}`);
+    expect(notes.html).toContain("Print the day before (D-1)");
+    const shops = await sam.get(`${base()}/shops?date=${TUESDAY}`);
+    expect(shops.html).toContain("Counter orders to pick up on");
+    expect((await sam.get(`${base()}/settings`)).status).toBe(403);
   });
 });
