@@ -10,7 +10,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { handleConformForm } from "~/http/conform-form.server";
 import { loadOrgPage } from "~/http/org-route.server";
 import { redirectWithToast } from "~/http/toast.server";
-import { getBakerySettings, joinFamilies, updateBakerySettings } from "~/modules/production/bakery-settings.server";
+import { getBakerySettings, updateBakerySettings } from "~/modules/production/bakery-settings.server";
+import { joinFamilies } from "~/modules/production/production";
 import { bakerySettingsFormSchema } from "~/modules/production/schemas";
 import { requireProducerAction } from "~/modules/bakery/access.server";
 

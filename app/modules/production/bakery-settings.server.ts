@@ -7,6 +7,7 @@ import { requireProducerAction } from "../bakery/access.server";
 import { requireBakeryProducer } from "./access.server";
 import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
+import { joinFamilies } from "./production";
 import { bakerySettingsInputSchema, type BakerySettingsResponse } from "./schemas";
 
 function toResponse({ enabled: _enabled, ...settings }: BakerySettingsView): BakerySettingsResponse {
@@ -35,9 +36,4 @@ export async function updateBakerySettings(actor: OrgActor, input: unknown): Pro
     await tx.bakerySettings.upsert({ where: { producerId }, create: { producerId, ...row }, update: row });
     return toResponse(await loadBakerySettings(tx, producerId));
   });
-}
-
-/** Families back to text that parseFamilies reads the same way. */
-export function joinFamilies(families: readonly string[]): string {
-  return families.some((f) => /\s/.test(f)) ? families.join(", ") : families.join(" ");
 }
