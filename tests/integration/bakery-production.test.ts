@@ -271,6 +271,11 @@ describe("delivery notes", () => {
     expect(at("Bravo")).toBeLessThan(at("Alpha"));
     expect(at("Alpha")).toBeLessThan(at("Charlie"));
     expect(text).not.toContain("Delta");
+    // Streamed as the worker draws it, with the headers of every other document.
+    const res = await fetch(`${server.baseUrl}/api/v1/delivery-notes/${TUESDAY}/all.pdf`, { headers: { Authorization: `Bearer ${token}` } });
+    expect([res.status, res.headers.get("content-type"), res.headers.get("x-content-type-options")]).toEqual([200, "application/pdf", "nosniff"]);
+    expect(res.headers.get("content-disposition")).toContain("notes-envoi-2027-03-02.pdf");
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("follow the unit price decimals setting", async () => {

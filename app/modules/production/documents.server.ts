@@ -105,13 +105,24 @@ export async function getDeliveryNotePdf(actor: OrgActor, date: string | undefin
  */
 const ALL_NOTES_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 32 };
 
-export async function getAllDeliveryNotesPdf(actor: OrgActor, date: string | undefined, query: unknown): Promise<PdfFile> {
+/**
+ * Every delivery note of the date as one PDF, streamed: the pages go out as the worker draws them.
+ * What can fail for the user (a bad date, permissions) fails before the first byte; a worker that
+ * dies midway ends the stream with an error (the download is cut, never a truncated file served as whole).
+ */
+export async function streamAllDeliveryNotesPdf(actor: OrgActor, date: string | undefined, query: unknown): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   const props = await deliveryNotesProps(actor, date, query);
   const pool = createPdfPool(1, { resourceLimits: ALL_NOTES_LIMITS });
-  try {
-    const bytes = await pool.deliveryNotes(props);
-    return { filename: `${props.language === "fr" ? "notes-envoi" : "delivery-notes"}-${props.date}.pdf`, bytes };
-  } finally {
-    await pool.close();
-  }
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      pool
+        .deliveryNotesStream(props, (chunk) => controller.enqueue(chunk))
+        .then(() => controller.close(), (error: unknown) => controller.error(error))
+        .finally(() => void pool.close());
+    },
+    cancel() {
+      void pool.close();
+    },
+  });
+  return { filename: `${props.language === "fr" ? "notes-envoi" : "delivery-notes"}-${props.date}.pdf`, stream };
 }
