@@ -247,6 +247,8 @@ describe("delivery notes", () => {
   it("show the lines with the producer's decimals, the slicing fee as its own line and the total", async () => {
     const { status, text } = await pdf(`/api/v1/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`);
     expect(status).toBe(200);
+    const named = await fetch(`${server.baseUrl}/api/v1/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(named.headers.get("content-disposition")).toContain("note-envoi-2027-03-02-prod-alpha.pdf");
     expect(text).toContain("Note d'envoi");
     expect(text).toContain("Boulangerie Prod");
     expect(text).toContain("Alpha");

@@ -48,7 +48,7 @@ describe("the PDF pool", () => {
     const notes: DeliveryNotesPdfProps = {
       language: "fr", locale: "fr-BE", currency: "EUR", date: "2027-03-02", eve: false, unitPriceDecimals: 3, producer: { name: "Boulangerie Aurore" },
       notes: Array.from({ length: 300 }, (_, i) => ({
-        customerId: `c${i}`, customerName: `Client ${i}`, round: 1, position: i + 1, orderNumber: null, slicing: null, totalCents: 950, customer: { name: `Client ${i}` },
+        customerId: `c${i}`, customerSlug: `c${i}`, customerName: `Client ${i}`, round: 1, position: i + 1, orderNumber: null, slicing: null, totalCents: 950, customer: { name: `Client ${i}` },
         lines: Array.from({ length: 20 }, (_, j) => ({ description: `Article ${j}`, quantity: 1, unitPrice4: 9_500, totalCents: 95 })),
       })),
     };

@@ -94,8 +94,7 @@ async function deliveryNotesProps(actor: OrgActor, date: string | undefined, que
 export async function getDeliveryNotePdf(actor: OrgActor, date: string | undefined, customerId: string, query: unknown): Promise<PdfFile> {
   const props = await deliveryNotesProps(actor, date, query, customerId);
   const bytes = await sharedPdfPool().deliveryNotes(props);
-  const slug = (props.notes[0].customer as { slug?: string }).slug ?? props.notes[0].customerId;
-  return { filename: `${props.language === "fr" ? "note-envoi" : "delivery-note"}-${props.date}-${slug}.pdf`, bytes };
+  return { filename: `${props.language === "fr" ? "note-envoi" : "delivery-note"}-${props.date}-${props.notes[0].customerSlug}.pdf`, bytes };
 }
 
 /**
