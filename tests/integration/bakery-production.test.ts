@@ -385,5 +385,14 @@ describe("the pages", () => {
     const shops = await sam.get(`${base()}/shops?date=${TUESDAY}`);
     expect(shops.html).toContain("Counter orders to pick up on");
     expect((await sam.get(`${base()}/settings`)).status).toBe(403);
+    expect(shops.html).toContain("Record the order");
+    // An ACCOUNTANT reads the shops' book without its forms.
+    const ada = await createUser({ email: "ada@prod.test", name: "Ada Accountant", locale: "en" });
+    await getDb().membership.create({ data: { userId: ada.id, organizationId: producerId, role: "ACCOUNTANT" } });
+    const readOnly = await (await new PageClient(server).login("ada@prod.test")).get(`${base()}/shops?date=${TUESDAY}`);
+    expect(readOnly.status).toBe(200);
+    expect(readOnly.html).toContain("Mme Dupont");
+    expect(readOnly.html).not.toContain("Record the order");
+    expect(readOnly.html).not.toContain("Save the leftovers");
   });
 });

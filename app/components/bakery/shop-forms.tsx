@@ -85,7 +85,7 @@ export function ShopOrderForm({ shops, formats, date, lastResult }: { shops: { i
   );
 }
 
-export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
+export function ShopOrdersTable({ orders, actions }: { orders: ShopOrderView[]; actions: boolean }) {
   const t = useT();
   const fmt = useFormat();
   return (
@@ -117,7 +117,7 @@ export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
               <td className="text-right font-semibold tabular-nums">{fmt.money(order.balanceCents)}</td>
               <td>{t(`production.shopOrders.status.${order.status}`)}</td>
               <td className="whitespace-nowrap">
-                {order.status === "OPEN" ? (
+                {actions && order.status === "OPEN" ? (
                   <Form method="post" className="flex gap-2">
                     <input type="hidden" name="id" value={order.id} />
                     <SubmitButton intent="pickup" className="btn-secondary">{t("production.shopOrders.pickup")}</SubmitButton>
@@ -133,7 +133,7 @@ export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
   );
 }
 
-export function LeftoversForm({ shop, date, formats, quantities, lastResult }: { shop: { id: string; name: string }; date: string; formats: Format[]; quantities: Record<string, number>; lastResult: Result }) {
+export function LeftoversForm({ shop, date, formats, quantities, lastResult, readOnly }: { shop: { id: string; name: string }; date: string; formats: Format[]; quantities: Record<string, number>; lastResult: Result; readOnly: boolean }) {
   const t = useT();
   const [form] = useForm({ id: `leftovers-${shop.id}`, lastResult });
   return (
@@ -151,16 +151,18 @@ export function LeftoversForm({ shop, date, formats, quantities, lastResult }: {
                 </th>
                 <td className="w-28">
                   <input type="hidden" name={`lines[${i}].formatId`} value={format.id} />
-                  <input id={`leftover-${shop.id}-${format.id}`} name={`lines[${i}].quantity`} type="number" min={0} inputMode="numeric" className="input" defaultValue={quantities[format.id] ?? ""} />
+                  <input id={`leftover-${shop.id}-${format.id}`} name={`lines[${i}].quantity`} type="number" min={0} inputMode="numeric" className="input" defaultValue={quantities[format.id] ?? ""} readOnly={readOnly} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="flex justify-end">
-        <SubmitButton intent="leftovers">{t("production.leftovers.save")}</SubmitButton>
-      </div>
+      {readOnly ? null : (
+        <div className="flex justify-end">
+          <SubmitButton intent="leftovers">{t("production.leftovers.save")}</SubmitButton>
+        </div>
+      )}
     </Form>
   );
 }
