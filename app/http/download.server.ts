@@ -13,6 +13,13 @@ export function contentDisposition(disposition: Disposition, filename: string): 
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** A file sent while it is made (its length unknown until the end): the headers of fileResponse, chunked. */
+export function streamedFileResponse(file: { filename: string; contentType: string; stream: ReadableStream<Uint8Array> }, disposition: Disposition): Response {
+  const headers = new Headers(fileResponse({ ...file, bytes: new Uint8Array(0) }, disposition).headers);
+  headers.delete("Content-Length");
+  return new Response(file.stream, { headers });
+}
+
 export function fileResponse(file: { filename: string; contentType: string; bytes: Uint8Array }, disposition: Disposition): Response {
   return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
     headers: {

@@ -184,15 +184,36 @@ function drawNote(doc: Doc, props: DeliveryNotesPdfProps, c: Copy, note: Deliver
   footer(doc, footerText);
 }
 
-export function renderDeliveryNotesPdf(props: DeliveryNotesPdfProps): Promise<Uint8Array> {
+/** Pieces of a streamed document are sent by about this size (pdfkit writes an object at a time). */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * The document's bytes; with `onChunk`, its pieces are handed over as they are drawn (each a copy
+ * with its own memory, to transfer) and the promise resolves with nothing once the last is sent.
+ */
+export function renderDeliveryNotesPdf(props: DeliveryNotesPdfProps, onChunk?: (chunk: Uint8Array) => void): Promise<Uint8Array> {
   const c = DELIVERY_NOTE_COPY[props.language];
   const date = pdfDate(props.date, props.language);
   const title = pdfText(c.docTitle(date));
   const doc = new PDFDocument({ autoFirstPage: false, compress: true, lang: props.language, info: { Title: title, Author: pdfText(props.producer.name), Creator: "Comptoir", Producer: "Comptoir" } });
-  const chunks: Uint8Array[] = [];
+  let chunks: Uint8Array[] = [];
+  let pending = 0;
+  const flush = () => {
+    if (onChunk && chunks.length) onChunk(new Uint8Array(Buffer.concat(chunks)));
+    chunks = [];
+    pending = 0;
+  };
   const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on("data", (chunk) => chunks.push(chunk));
-    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("data", (chunk) => {
+      chunks.push(chunk);
+      pending += chunk.byteLength;
+      if (onChunk && pending >= STREAM_CHUNK_BYTES) flush();
+    });
+    doc.on("end", () => {
+      if (!onChunk) return resolve(new Uint8Array(Buffer.concat(chunks)));
+      flush();
+      resolve(new Uint8Array(0));
+    });
     doc.on("error", reject);
   });
   if (props.notes.length === 0) {

@@ -1,11 +1,11 @@
 import { apiRoute, authedApiRoute, methodNotAllowed } from "~/http/api.server";
-import { fileResponse } from "~/http/download.server";
-import { getAllDeliveryNotesPdf } from "~/modules/production/documents.server";
+import { streamedFileResponse } from "~/http/download.server";
+import { streamAllDeliveryNotesPdf } from "~/modules/production/documents.server";
 
 // GET /api/v1/delivery-notes/:date/all.pdf?print=eve — see app/modules/production/api-spec.ts.
 export const loader = authedApiRoute(async ({ request, params, actor }) => {
-  const { filename, bytes } = await getAllDeliveryNotesPdf(actor, params.date, Object.fromEntries(new URL(request.url).searchParams));
-  return fileResponse({ filename, contentType: "application/pdf", bytes }, "inline");
+  const { filename, stream } = await streamAllDeliveryNotesPdf(actor, params.date, Object.fromEntries(new URL(request.url).searchParams));
+  return streamedFileResponse({ filename, contentType: "application/pdf", stream }, "inline");
 });
 
 export const action = apiRoute(async () => methodNotAllowed(["GET"]));

@@ -9,6 +9,7 @@ import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { loadOrgPage } from "~/http/org-route.server";
 import { addDays } from "~/modules/bakery/calendar";
 import { isIsoDate, todayIso } from "~/modules/order/dates";
+import { joinFamilies } from "~/modules/production/production";
 import { getProductionList } from "~/modules/production/production.server";
 
 export const meta: MetaFunction = () => [{ title: "Comptoir" }];
@@ -32,7 +33,7 @@ export default function ProductionPage() {
   const fmt = useFormat();
   const { org } = useOrgLayout();
   const { tomorrow, list } = useLoaderData<typeof loader>();
-  const familiesText = list.filter.join(" ");
+  const familiesText = joinFamilies(list.filter);
   const pdf = `/o/${org.slug}/bakery/production/${list.date}/production.pdf?${new URLSearchParams({ families: familiesText })}`;
   return (
     <>

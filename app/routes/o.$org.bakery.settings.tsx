@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { BakeryNav } from "~/components/bakery-nav";
-import { useT } from "~/components/i18n";
+import { useFormat, useT } from "~/components/i18n";
 import { FormError, TextField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
@@ -10,7 +10,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import { handleConformForm } from "~/http/conform-form.server";
 import { loadOrgPage } from "~/http/org-route.server";
 import { redirectWithToast } from "~/http/toast.server";
-import { getBakerySettings, joinFamilies, updateBakerySettings } from "~/modules/production/bakery-settings.server";
+import { getBakerySettings, updateBakerySettings } from "~/modules/production/bakery-settings.server";
+import { joinFamilies } from "~/modules/production/production";
 import { bakerySettingsFormSchema } from "~/modules/production/schemas";
 import { requireProducerAction } from "~/modules/bakery/access.server";
 
@@ -45,7 +46,9 @@ export default function BakerySettingsPage() {
   const t = useT();
   const settings = useLoaderData<typeof loader>();
   const lastResult = useActionData<SubmissionResult<string[]>>();
-  const decimalMark = t("production.settings.decimalMark");
+  const fmt = useFormat();
+  // The fee as the organization writes numbers (fr-BE: "0,200"), whatever the interface's language.
+  const decimalMark = new Intl.NumberFormat(fmt.locale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ",";
   const [form, fields] = useForm({
     lastResult,
     defaultValue: {

@@ -5,6 +5,7 @@ import { BakeryNav } from "~/components/bakery-nav";
 import { ProductionDayNav } from "~/components/bakery/production-day-nav";
 import { CreateShopForm, LeftoverDateForm, LeftoversForm, ShopOrderForm, ShopOrdersTable } from "~/components/bakery/shop-forms";
 import { useFormat, useT } from "~/components/i18n";
+import { useCan } from "~/components/org-nav";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { RouteErrorBoundary } from "~/components/ui/route-error";
 import { handleConformForm } from "~/http/conform-form.server";
@@ -72,6 +73,7 @@ export default function ShopsPage() {
   const fmt = useFormat();
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<SubmissionResult<string[]>>();
+  const mayWrite = useCan()("shop:write");
   const resultFor = (intent: string, shop?: string) =>
     lastResult?.initialValue?.intent === intent && (!shop || lastResult.initialValue?.shop === shop) ? lastResult : undefined;
   return (
@@ -85,7 +87,7 @@ export default function ShopsPage() {
               {data.shops.map((shop) => <li key={shop.id} className="rounded-md bg-stone-100 px-3 py-1 text-sm font-medium">{shop.name}</li>)}
             </ul>
           )}
-          <CreateShopForm lastResult={resultFor("createShop")} />
+          {mayWrite ? <CreateShopForm lastResult={resultFor("createShop")} /> : null}
         </Card>
 
         <section aria-labelledby="shop-orders">
@@ -94,9 +96,9 @@ export default function ShopsPage() {
           {data.shopOrders.length === 0 ? (
             <EmptyState title={t("production.shopOrders.empty.title")} description={t("production.shopOrders.empty.description")} />
           ) : (
-            <ShopOrdersTable orders={data.shopOrders} />
+            <ShopOrdersTable orders={data.shopOrders} actions={mayWrite} />
           )}
-          {data.shops.length > 0 && data.formats.length > 0 ? (
+          {mayWrite && data.shops.length > 0 && data.formats.length > 0 ? (
             <Card title={t("production.shopOrders.new")} className="mt-4">
               <ShopOrderForm shops={data.shops} formats={data.formats} date={data.date} lastResult={resultFor("createOrder")} />
             </Card>
@@ -113,7 +115,7 @@ export default function ShopsPage() {
             <div className="grid gap-4 lg:grid-cols-2">
               {data.shops.map((shop) => (
                 <Card key={shop.id} title={shop.name}>
-                  <LeftoversForm shop={shop} date={data.leftoverDate} formats={data.formats} quantities={data.leftovers[shop.id] ?? {}} lastResult={resultFor("leftovers", shop.id)} />
+                  <LeftoversForm shop={shop} date={data.leftoverDate} formats={data.formats} quantities={data.leftovers[shop.id] ?? {}} lastResult={resultFor("leftovers", shop.id)} readOnly={!mayWrite} />
                 </Card>
               ))}
             </div>

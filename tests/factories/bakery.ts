@@ -1,6 +1,7 @@
 // Bakery factories, shared by the demo seed and the tests: a bakery producer running the module, its
 // products (with production planning), retail customers and their standing orders.
 import { serializeDayLines } from "~/modules/bakery/standing-day";
+import { lineAmountCents } from "~/utils/money";
 import { getDb } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
 import { createOrganization, createProduct, createRelation, createUser } from "./index";
@@ -103,4 +104,32 @@ export async function createShop(producerId: string, name: string) {
 
 export async function writeLeftovers(input: { producerId: string; shopId: string; date: string; lines: { formatId: string; quantity: number }[] }) {
   await getDb().leftover.createMany({ data: input.lines.map((line) => ({ producerId: input.producerId, shopId: input.shopId, date: input.date, ...line })) });
+}
+
+/** A shop counter pre-order at the formats' prices (set-up; the service is app/modules/production/shops.server.ts). */
+export async function writeShopOrder(input: {
+  producerId: string;
+  shopId: string;
+  pickupDate: string;
+  customerName: string;
+  phone?: string;
+  depositCents?: number;
+  createdById: string;
+  lines: { format: { id: string; name: string; unitPrice4: number; productName?: string }; quantity: number }[];
+}) {
+  const lines = input.lines.map(({ format, quantity }) => ({
+    formatId: format.id,
+    description: format.productName ? `${format.productName} — ${format.name}` : format.name,
+    quantity,
+    unitPrice4: format.unitPrice4,
+    totalCents: lineAmountCents(format.unitPrice4, quantity),
+  }));
+  const totalCents = lines.reduce((sum, line) => sum + line.totalCents, 0);
+  const depositCents = Math.min(input.depositCents ?? 0, totalCents);
+  return getDb().shopOrder.create({
+    data: {
+      producerId: input.producerId, shopId: input.shopId, pickupDate: input.pickupDate, customerName: input.customerName, phone: input.phone ?? "",
+      depositCents, totalCents, balanceCents: totalCents - depositCents, createdById: input.createdById, lines: { create: lines },
+    },
+  });
 }

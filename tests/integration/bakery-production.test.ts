@@ -3,6 +3,7 @@
 // the bakery sees them; a shop order is never invoiced.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
+import { createUser } from "../factories";
 import { createBakeryCustomer, createBakeryProducer, writeStandingOrder, type BakeryFormat } from "../factories/bakery";
 import { api, apiToken, PageClient, useTestServer, type TestServer } from "../setup/http";
 import { insertOrder } from "../setup/insert-order";
@@ -246,6 +247,8 @@ describe("delivery notes", () => {
   it("show the lines with the producer's decimals, the slicing fee as its own line and the total", async () => {
     const { status, text } = await pdf(`/api/v1/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`);
     expect(status).toBe(200);
+    const named = await fetch(`${server.baseUrl}/api/v1/delivery-notes/${TUESDAY}/${customers.Alpha.org.id}/delivery-note.pdf`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(named.headers.get("content-disposition")).toContain("note-envoi-2027-03-02-prod-alpha.pdf");
     expect(text).toContain("Note d'envoi");
     expect(text).toContain("Boulangerie Prod");
     expect(text).toContain("Alpha");
@@ -270,6 +273,11 @@ describe("delivery notes", () => {
     expect(at("Bravo")).toBeLessThan(at("Alpha"));
     expect(at("Alpha")).toBeLessThan(at("Charlie"));
     expect(text).not.toContain("Delta");
+    // Streamed as the worker draws it, with the headers of every other document.
+    const res = await fetch(`${server.baseUrl}/api/v1/delivery-notes/${TUESDAY}/all.pdf`, { headers: { Authorization: `Bearer ${token}` } });
+    expect([res.status, res.headers.get("content-type"), res.headers.get("x-content-type-options")]).toEqual([200, "application/pdf", "nosniff"]);
+    expect(res.headers.get("content-disposition")).toContain("notes-envoi-2027-03-02.pdf");
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("follow the unit price decimals setting", async () => {
@@ -361,5 +369,30 @@ describe("the pages", () => {
     // Another organization's settings page is not served to her.
     const staff = await page.get(`/o/${customers.Alpha.org.slug}/bakery/settings`);
     expect(staff.status).not.toBe(200);
+  });
+
+  it("speak English to an English-speaking member; a STAFF member reads production but not the settings", async () => {
+    const user = await createUser({ email: "sam@prod.test", name: "Sam Staff", locale: "en" });
+    await getDb().membership.create({ data: { userId: user.id, organizationId: producerId, role: "STAFF" } });
+    const sam = await new PageClient(server).login("sam@prod.test");
+    const production = await sam.get(`${base()}/production?date=${TUESDAY}`);
+    expect(production.status).toBe(200);
+    expect(production.html).toContain("Production list");
+    expect(production.html).toContain("To make");
+    expect(production.html).toContain("Tomorrow");
+    const notes = await sam.get(`${base()}/delivery-notes?date=${TUESDAY}`);
+    expect(notes.html).toContain("Print the day before (D-1)");
+    const shops = await sam.get(`${base()}/shops?date=${TUESDAY}`);
+    expect(shops.html).toContain("Counter orders to pick up on");
+    expect((await sam.get(`${base()}/settings`)).status).toBe(403);
+    expect(shops.html).toContain("Record the order");
+    // An ACCOUNTANT reads the shops' book without its forms.
+    const ada = await createUser({ email: "ada@prod.test", name: "Ada Accountant", locale: "en" });
+    await getDb().membership.create({ data: { userId: ada.id, organizationId: producerId, role: "ACCOUNTANT" } });
+    const readOnly = await (await new PageClient(server).login("ada@prod.test")).get(`${base()}/shops?date=${TUESDAY}`);
+    expect(readOnly.status).toBe(200);
+    expect(readOnly.html).toContain("Mme Dupont");
+    expect(readOnly.html).not.toContain("Record the order");
+    expect(readOnly.html).not.toContain("Save the leftovers");
   });
 });

@@ -241,6 +241,20 @@ async function foreignProposal() {
   });
 }
 
+/** A shop of the other tenant (the bakery), and one of its counter orders. */
+async function foreignShop() {
+  return getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
+}
+
+async function foreignShopOrder() {
+  const db = getDb();
+  const shop = await foreignShop();
+  return (
+    (await db.shopOrder.findFirst({ where: { shopId: shop.id, status: "OPEN" } })) ??
+    db.shopOrder.create({ data: { producerId: foreign.orgId, shopId: shop.id, pickupDate: "2027-03-02", customerName: "Mme Aurore", totalCents: 0, balanceCents: 0, createdById: "seed" } })
+  );
+}
+
 /** The foreign invoice is as it was: not cancelled, credited nor paid by a probe; the order not invoiced. */
 async function expectForeignInvoiceUntouched() {
   const db = getDb();
@@ -528,60 +542,57 @@ describe("JSON API with another tenant's ids", () => {
       expect((await api(server, "POST", "/api/v1/deliveries/history/rebuild", { token: a, body: { customer: foreignCustomerId } })).status).toBe(404);
       expect(await getDb().deliveryHistory.findMany({ where: { producerId: foreign.orgId }, orderBy: { id: "asc" } })).toEqual(before);
     },
-    "api.v1.delivery-notes.$date.$customerId.delivery-note[.]pdf": async ({ alice: a, marc }) => {
-      for (const token of [a, marc]) {
-        const res = await api(server, "GET", `/api/v1/delivery-notes/2099-01-05/${foreignCustomerId}/delivery-note.pdf`, { token });
-        expect([403, 404]).toContain(res.status);
-      }
-    },
-    "api.v1.delivery-notes.$date.all[.]pdf": async ({ alice: a, marc }) => {
-      const own = await api(server, "GET", "/api/v1/delivery-notes/2099-01-05/all.pdf", { token: a });
-      expect(JSON.stringify(own.body ?? "")).not.toContain("Bistro");
-      expect((await api(server, "GET", "/api/v1/delivery-notes/2099-01-05/all.pdf", { token: marc })).status).toBe(403);
-    },
-    "api.v1.leftovers.$date": async ({ alice: a }) => {
-      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
-      const before = await getDb().leftover.count({ where: { shopId: shop.id } });
-      expect([400, 404]).toContain((await api(server, "PUT", "/api/v1/leftovers/2099-01-05", { token: a, body: { shop: shop.id, lines: [{ formatId: foreign.formatId, quantity: 9 }] } })).status);
-      const read = await api(server, "GET", `/api/v1/leftovers/2099-01-05?shop=${shop.id}`, { token: a });
-      expect([400, 404]).toContain(read.status); // "Choose one of your shops."
-      expect(await getDb().leftover.count({ where: { shopId: shop.id } })).toBe(before);
-    },
-    "api.v1.production.$date": async ({ alice: a, marc }) => {
-      const product = await getDb().product.findUniqueOrThrow({ where: { id: foreign.productId } });
-      const own = await api(server, "GET", "/api/v1/production/2099-01-05", { token: a });
-      expect(JSON.stringify(own.body)).not.toContain(product.name);
-      expect((await api(server, "GET", "/api/v1/production/2099-01-05", { token: marc })).status).toBe(403);
-    },
-    "api.v1.production.$date.production[.]pdf": async ({ marc }) => {
-      expect((await api(server, "GET", "/api/v1/production/2099-01-05/production.pdf", { token: marc })).status).toBe(403);
-    },
-    "api.v1.shop-orders": async ({ alice: a }) => {
-      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
-      const body = { shop: shop.id, pickupDate: "2099-01-05", customerName: "Pirate", lines: [{ formatId: foreign.formatId, quantity: 1 }] };
-      expect([400, 404]).toContain((await api(server, "POST", "/api/v1/shop-orders", { token: a, body })).status);
-      expect((await api(server, "GET", `/api/v1/shop-orders?shop=${shop.id}`, { token: a })).body.shopOrders).toEqual([]);
-      expect(await getDb().shopOrder.count({ where: { customerName: "Pirate" } })).toBe(0);
-    },
-    "api.v1.shop-orders.$id.$action": async ({ alice: a }) => {
-      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
-      const shopOrder = await getDb().shopOrder.create({
-        data: { producerId: foreign.orgId, shopId: shop.id, pickupDate: "2099-01-05", customerName: "Mme Dupont", totalCents: 500, balanceCents: 500, createdById: "probe" },
-      });
-      for (const action of ["pickup", "cancel"]) expect((await api(server, "POST", `/api/v1/shop-orders/${shopOrder.id}/${action}`, { token: a })).status).toBe(404);
-      expect((await getDb().shopOrder.findUniqueOrThrow({ where: { id: shopOrder.id } })).status).toBe("OPEN");
-    },
+    // The bakery's production part: alice's brasserie runs no bakery (404 for every route), marc's grocery is a retailer (403).
     "api.v1.shops": async ({ alice: a, marc }) => {
-      const shop = await getDb().shop.findFirstOrThrow({ where: { producerId: foreign.orgId } });
-      const own = await api(server, "GET", "/api/v1/shops", { token: a });
-      expect(JSON.stringify(own.body)).not.toContain(shop.name);
+      expect((await api(server, "GET", "/api/v1/shops", { token: a })).status).toBe(404);
+      expect((await api(server, "POST", "/api/v1/shops", { token: a, body: { name: "Pirate" } })).status).toBe(404);
       expect((await api(server, "GET", "/api/v1/shops", { token: marc })).status).toBe(403);
     },
+    "api.v1.shop-orders": async ({ alice: a, marc }) => {
+      const shop = await foreignShop();
+      const body = { shop: shop.id, pickupDate: "2027-03-02", customerName: "Pirate", lines: [{ formatId: foreign.formatId, quantity: 1 }] };
+      for (const token of [a, marc]) {
+        expect([403, 404]).toContain((await api(server, "POST", "/api/v1/shop-orders", { token, body })).status);
+        const list = await api(server, "GET", `/api/v1/shop-orders?shop=${shop.id}`, { token });
+        expect([403, 404]).toContain(list.status);
+        expect(JSON.stringify(list.body)).not.toContain(shop.name);
+      }
+      expect(await getDb().shopOrder.count({ where: { customerName: "Pirate" } })).toBe(0);
+    },
+    "api.v1.shop-orders.$id.$action": async ({ alice: a, marc }) => {
+      const order = await foreignShopOrder();
+      expect((await api(server, "POST", `/api/v1/shop-orders/${order.id}/pickup`, { token: a })).status).toBe(404);
+      expect((await api(server, "POST", `/api/v1/shop-orders/${order.id}/cancel`, { token: marc })).status).toBe(403);
+      expect((await getDb().shopOrder.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("OPEN");
+    },
+    "api.v1.leftovers.$date": async ({ alice: a, marc }) => {
+      const shop = await foreignShop();
+      for (const token of [a, marc]) {
+        expect([403, 404]).toContain((await api(server, "GET", `/api/v1/leftovers/2027-03-01?shop=${shop.id}`, { token })).status);
+        expect([403, 404]).toContain((await api(server, "PUT", `/api/v1/leftovers/2027-03-01`, { token, body: { shop: shop.id, lines: [{ formatId: foreign.formatId, quantity: 999 }] } })).status);
+      }
+      expect(await getDb().leftover.count({ where: { quantity: 999 } })).toBe(0);
+    },
+    "api.v1.production.$date": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02", { token: marc })).status).toBe(403);
+    },
+    "api.v1.production.$date.production[.]pdf": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02/production.pdf", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/production/2027-03-02/production.pdf", { token: marc })).status).toBe(403);
+    },
+    "api.v1.delivery-notes.$date.$customerId.delivery-note[.]pdf": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", `/api/v1/delivery-notes/2027-03-02/${foreignCustomerId}/delivery-note.pdf`, { token: a })).status).toBe(404);
+      expect((await api(server, "GET", `/api/v1/delivery-notes/2027-03-02/${foreignCustomerId}/delivery-note.pdf`, { token: marc })).status).toBe(403);
+    },
+    "api.v1.delivery-notes.$date.all[.]pdf": async ({ alice: a, marc }) => {
+      expect((await api(server, "GET", "/api/v1/delivery-notes/2027-03-02/all.pdf", { token: a })).status).toBe(404);
+      expect((await api(server, "GET", "/api/v1/delivery-notes/2027-03-02/all.pdf", { token: marc })).status).toBe(403);
+    },
     "api.v1.bakery.settings": async ({ alice: a, marc }) => {
-      const before = await getDb().bakerySettings.findUniqueOrThrow({ where: { producerId: foreign.orgId } });
-      await api(server, "PUT", "/api/v1/bakery/settings", { token: a, body: { slicingFee4: 9999 } });
+      expect((await api(server, "GET", "/api/v1/bakery/settings", { token: a })).status).toBe(404);
       expect((await api(server, "GET", "/api/v1/bakery/settings", { token: marc })).status).toBe(403);
-      expect((await getDb().bakerySettings.findUniqueOrThrow({ where: { producerId: foreign.orgId } })).slicingFee4).toBe(before.slicingFee4);
+      expect((await api(server, "PUT", "/api/v1/bakery/settings", { token: marc, body: { slicingFee4: 1, unitPriceDecimals: 1, intakeRetentionDays: 1, leftoverOffsetDays: 1 } })).status).toBe(403);
     },
     "api.v1.$": async ({ alice: a }) => {
       expect((await api(server, "GET", `/api/v1/products/${foreign.productId}`, { token: a })).status).toBe(404);

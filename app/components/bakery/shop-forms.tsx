@@ -2,7 +2,8 @@
 // counter orders of a date with their pickup / cancel buttons, a shop's leftovers. Plain posted
 // forms with an `intent` (they work without JavaScript), validated by Conform with the module's schema.
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { lineAmountCents, parseCents } from "~/utils/money";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ShopOrderView } from "~/modules/production/schemas";
 import { useFormat, useT } from "../i18n";
@@ -34,8 +35,22 @@ export function ShopOrderForm({ shops, formats, date, lastResult }: { shops: { i
   const [form] = useForm({ id: "create-shop-order", lastResult });
   const typed = (name: string) => (lastResult?.initialValue?.[name] as string | undefined) ?? "";
   const options = [{ value: "", label: "—" }, ...formats.map((f) => ({ value: f.id, label: `${f.description} (${fmt.unitPrice(f.unitPrice4)})` }))];
+  // With JavaScript, the total and the balance due at pickup follow what is typed (the server prices the order again).
+  const [summary, setSummary] = useState<{ totalCents: number; balanceCents: number } | null>(null);
+  const prices = new Map(formats.map((f) => [f.id, f.unitPrice4]));
+  const recompute = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    let totalCents = 0;
+    for (let i = 0; i < ITEM_ROWS; i++) {
+      const price = prices.get(String(data.get(`lines[${i}].formatId`) ?? ""));
+      const quantity = Number(data.get(`lines[${i}].quantity`) ?? 0);
+      if (price !== undefined && Number.isSafeInteger(quantity) && quantity > 0 && quantity <= 1_000_000) totalCents += lineAmountCents(price, quantity);
+    }
+    const deposit = parseCents(String(data.get("deposit") ?? "")) ?? 0;
+    setSummary({ totalCents, balanceCents: totalCents - Math.max(0, deposit) });
+  };
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
+    <Form method="post" {...getFormProps(form)} onChange={recompute} className="space-y-4">
       <FormError message={form.errors?.join(" ")} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField label={t("production.shopOrders.shop")} name="shop" options={shops.map((s) => ({ value: s.id, label: s.name }))} defaultValue={typed("shop") || shops[0]?.id} error={errorsOf(lastResult, "shop")} />
@@ -59,13 +74,18 @@ export function ShopOrderForm({ shops, formats, date, lastResult }: { shops: { i
       </fieldset>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <TextField label={t("production.shopOrders.deposit")} name="deposit" inputMode="decimal" placeholder="0,00" hint={t("production.shopOrders.depositHint")} defaultValue={typed("deposit")} error={errorsOf(lastResult, "deposit")} className="w-48" />
+        {summary ? (
+          <p className="text-sm text-stone-700" aria-live="polite">
+            {t("production.shopOrders.summary", { total: fmt.money(summary.totalCents), balance: fmt.money(summary.balanceCents) })}
+          </p>
+        ) : null}
         <SubmitButton intent="createOrder">{t("production.shopOrders.create")}</SubmitButton>
       </div>
     </Form>
   );
 }
 
-export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
+export function ShopOrdersTable({ orders, actions }: { orders: ShopOrderView[]; actions: boolean }) {
   const t = useT();
   const fmt = useFormat();
   return (
@@ -88,7 +108,7 @@ export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
             <tr key={order.id}>
               <th scope="row" className="font-medium text-stone-900">
                 {order.customerName}
-                {order.phone ? <span className="block text-xs font-normal text-stone-500">{order.phone}</span> : null}
+                {order.phone ? <span className="block whitespace-nowrap text-xs font-normal text-stone-500">{order.phone}</span> : null}
               </th>
               <td>{order.shop.name}</td>
               <td className="text-xs">{order.lines.map((l) => `${fmt.number(l.quantity)} × ${l.description}`).join(", ")}</td>
@@ -97,7 +117,7 @@ export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
               <td className="text-right font-semibold tabular-nums">{fmt.money(order.balanceCents)}</td>
               <td>{t(`production.shopOrders.status.${order.status}`)}</td>
               <td className="whitespace-nowrap">
-                {order.status === "OPEN" ? (
+                {actions && order.status === "OPEN" ? (
                   <Form method="post" className="flex gap-2">
                     <input type="hidden" name="id" value={order.id} />
                     <SubmitButton intent="pickup" className="btn-secondary">{t("production.shopOrders.pickup")}</SubmitButton>
@@ -113,7 +133,7 @@ export function ShopOrdersTable({ orders }: { orders: ShopOrderView[] }) {
   );
 }
 
-export function LeftoversForm({ shop, date, formats, quantities, lastResult }: { shop: { id: string; name: string }; date: string; formats: Format[]; quantities: Record<string, number>; lastResult: Result }) {
+export function LeftoversForm({ shop, date, formats, quantities, lastResult, readOnly }: { shop: { id: string; name: string }; date: string; formats: Format[]; quantities: Record<string, number>; lastResult: Result; readOnly: boolean }) {
   const t = useT();
   const [form] = useForm({ id: `leftovers-${shop.id}`, lastResult });
   return (
@@ -131,16 +151,18 @@ export function LeftoversForm({ shop, date, formats, quantities, lastResult }: {
                 </th>
                 <td className="w-28">
                   <input type="hidden" name={`lines[${i}].formatId`} value={format.id} />
-                  <input id={`leftover-${shop.id}-${format.id}`} name={`lines[${i}].quantity`} type="number" min={0} inputMode="numeric" className="input" defaultValue={quantities[format.id] ?? ""} />
+                  <input id={`leftover-${shop.id}-${format.id}`} name={`lines[${i}].quantity`} type="number" min={0} inputMode="numeric" className="input" defaultValue={quantities[format.id] ?? ""} readOnly={readOnly} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="flex justify-end">
-        <SubmitButton intent="leftovers">{t("production.leftovers.save")}</SubmitButton>
-      </div>
+      {readOnly ? null : (
+        <div className="flex justify-end">
+          <SubmitButton intent="leftovers">{t("production.leftovers.save")}</SubmitButton>
+        </div>
+      )}
     </Form>
   );
 }

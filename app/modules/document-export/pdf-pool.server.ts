@@ -26,8 +26,9 @@ export type PdfTask =
   | { kind: "credit-note"; props: CreditNotePdfProps }
   | { kind: "purchase-order"; props: PurchaseOrderPdfProps }
   | { kind: "production-list"; props: ProductionListPdfProps }
-  | { kind: "delivery-notes"; props: DeliveryNotesPdfProps };
-export type PdfWorkerReply = { id: number; bytes?: Uint8Array; error?: string };
+  | { kind: "delivery-notes"; props: DeliveryNotesPdfProps; stream?: boolean };
+/** `chunk`: a piece of a streamed document (the task's answer follows, with empty bytes). */
+export type PdfWorkerReply = { id: number; bytes?: Uint8Array; chunk?: Uint8Array; error?: string };
 
 /** Draws PDFs; the documents modules take one (the shared pool by default). */
 export type PdfRenderer = {
@@ -38,7 +39,7 @@ export type PdfRenderer = {
   deliveryNotes: (props: DeliveryNotesPdfProps) => Promise<Uint8Array>;
 };
 
-type Pending = { id: number; task: PdfTask; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
+type Pending = { id: number; task: PdfTask; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void; onChunk?: (chunk: Uint8Array) => void };
 type Slot = { worker: Worker; current: Pending | null; idleTimer: NodeJS.Timeout | null; gone: boolean };
 
 export const WORKER_FILE = path.resolve("app/modules/document-export/pdf-worker.ts");
@@ -62,6 +63,8 @@ export type PdfPoolOptions = {
 };
 
 export type PdfPool = PdfRenderer & {
+  /** Delivery notes sent piece by piece as they are drawn (`onChunk`), for a response that streams; resolves once all are sent. */
+  deliveryNotesStream(props: DeliveryNotesPdfProps, onChunk: (chunk: Uint8Array) => void): Promise<void>;
   close(): Promise<void>;
   /** Workers running now (started on demand, ended when idle). */
   workerCount(): number;
@@ -109,6 +112,7 @@ export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions 
     worker.on("message", (reply: PdfWorkerReply) => {
       const done = slot.current;
       if (!done || done.id !== reply.id) return;
+      if (reply.chunk) return done.onChunk?.(reply.chunk);
       slot.current = null;
       if (reply.bytes) done.resolve(reply.bytes);
       else done.reject(new Error(reply.error ?? "PDF worker failed"));
@@ -136,10 +140,10 @@ export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions 
     return slot;
   };
 
-  const run = (task: PdfTask) =>
+  const run = (task: PdfTask, onChunk?: (chunk: Uint8Array) => void) =>
     new Promise<Uint8Array>((resolve, reject) => {
       if (closed) return reject(new Error("PDF pool closed"));
-      queue.push({ id: nextId++, task, resolve, reject });
+      queue.push({ id: nextId++, task, resolve, reject, onChunk });
       if (slots.length < size && !slots.some((s) => !s.current)) slots.push(start());
       dispatch();
     });
@@ -150,6 +154,9 @@ export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions 
     purchaseOrder: (props) => run({ kind: "purchase-order", props }),
     productionList: (props) => run({ kind: "production-list", props }),
     deliveryNotes: (props) => run({ kind: "delivery-notes", props }),
+    deliveryNotesStream: async (props, onChunk) => {
+      await run({ kind: "delivery-notes", props, stream: true }, onChunk);
+    },
     workerCount: () => slots.length,
     async close() {
       closed = true;

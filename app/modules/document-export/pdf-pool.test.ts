@@ -1,6 +1,7 @@
 // The PDF pool of bulk exports: worker threads draw the same PDFs as the server's own thread, several
 // at a time, and a document that cannot be drawn fails alone.
 import { afterAll, describe, expect, it } from "vitest";
+import { renderDeliveryNotesPdf, type DeliveryNotesPdfProps } from "~/pdf/delivery-notes";
 import { renderInvoicePdf, type InvoicePdfProps } from "~/pdf/invoice";
 import { pdfText } from "../../../tests/setup/pdf-text";
 import { createPdfPool } from "./pdf-pool.server";
@@ -41,5 +42,24 @@ describe("the PDF pool", () => {
     const broken = { ...invoice("F-2026-000009"), lines: null } as unknown as InvoicePdfProps;
     await expect(pool.invoice(broken)).rejects.toThrow();
     expect(pdfText(await pool.invoice(invoice("F-2026-000010")))).toContain("Facture F-2026-000010");
+  });
+
+  it("streams delivery notes in pieces that make the same document as drawn at once", { timeout: 60_000 }, async () => {
+    const notes: DeliveryNotesPdfProps = {
+      language: "fr", locale: "fr-BE", currency: "EUR", date: "2027-03-02", eve: false, unitPriceDecimals: 3, producer: { name: "Boulangerie Aurore" },
+      notes: Array.from({ length: 300 }, (_, i) => ({
+        customerId: `c${i}`, customerSlug: `c${i}`, customerName: `Client ${i}`, round: 1, position: i + 1, orderNumber: null, slicing: null, totalCents: 950, customer: { name: `Client ${i}` },
+        lines: Array.from({ length: 20 }, (_, j) => ({ description: `Article ${j}`, quantity: 1, unitPrice4: 9_500, totalCents: 95 })),
+      })),
+    };
+    const pieces: Uint8Array[] = [];
+    await pool.deliveryNotesStream(notes, (piece) => pieces.push(piece));
+    expect(pieces.length).toBeGreaterThan(1);
+    const streamed = Buffer.concat(pieces);
+    expect(streamed.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(streamed.subarray(-6).toString().trim()).toBe("%%EOF");
+    // The same document as drawn at once, but for its creation date and id (of the same length).
+    const whole = await renderDeliveryNotesPdf(notes);
+    expect(streamed.byteLength).toBe(whole.byteLength);
   });
 });

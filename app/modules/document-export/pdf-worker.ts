@@ -8,7 +8,7 @@ import { renderProductionListPdf } from "~/pdf/production-list";
 import { renderPurchaseOrderPdf } from "~/pdf/purchase-order";
 import type { PdfTask, PdfWorkerReply } from "./pdf-pool.server";
 
-function draw(task: PdfTask): Promise<Uint8Array> {
+function draw(task: PdfTask, id: number): Promise<Uint8Array> {
   switch (task.kind) {
     case "invoice":
       return renderInvoicePdf(task.props);
@@ -19,14 +19,16 @@ function draw(task: PdfTask): Promise<Uint8Array> {
     case "production-list":
       return renderProductionListPdf(task.props);
     case "delivery-notes":
-      return renderDeliveryNotesPdf(task.props);
+      if (!task.stream) return renderDeliveryNotesPdf(task.props);
+      // Streamed: each piece goes as soon as it is drawn; the answer itself is then empty.
+      return renderDeliveryNotesPdf(task.props, (chunk) => parentPort!.postMessage({ id, chunk } satisfies PdfWorkerReply, [chunk.buffer as ArrayBuffer])).then(() => new Uint8Array(0));
   }
 }
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: PdfTask }) => {
   let reply: PdfWorkerReply;
   try {
-    const drawn = await draw(task);
+    const drawn = await draw(task, id);
     // A copy with its own memory, to transfer (small Buffers share Node's pool).
     reply = { id, bytes: new Uint8Array(drawn) };
   } catch (error) {

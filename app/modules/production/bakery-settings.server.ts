@@ -4,8 +4,10 @@
 import { getDb } from "~/utils/db.server";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
+import { requireBakeryProducer } from "./access.server";
 import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
+import { joinFamilies } from "./production";
 import { bakerySettingsInputSchema, type BakerySettingsResponse } from "./schemas";
 
 function toResponse({ enabled: _enabled, ...settings }: BakerySettingsView): BakerySettingsResponse {
@@ -13,11 +15,12 @@ function toResponse({ enabled: _enabled, ...settings }: BakerySettingsView): Bak
 }
 
 export async function getBakerySettings(actor: OrgActor): Promise<BakerySettingsResponse> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   return toResponse(await loadBakerySettings(getDb(), producerId));
 }
 
 export async function updateBakerySettings(actor: OrgActor, input: unknown): Promise<BakerySettingsResponse> {
+  // Saving the settings is also how a producer starts running the bakery module (the row is upserted).
   const producerId = requireProducerAction(actor, "bakery:settings");
   const data = parseInput(bakerySettingsInputSchema, input);
   const row = {
@@ -33,9 +36,4 @@ export async function updateBakerySettings(actor: OrgActor, input: unknown): Pro
     await tx.bakerySettings.upsert({ where: { producerId }, create: { producerId, ...row }, update: row });
     return toResponse(await loadBakerySettings(tx, producerId));
   });
-}
-
-/** Families back to text that parseFamilies reads the same way. */
-export function joinFamilies(families: readonly string[]): string {
-  return families.some((f) => /\s/.test(f)) ? families.join(", ") : families.join(" ");
 }

@@ -1,5 +1,5 @@
 // The quantities the day orders of a date ask for, per format (the production list's "fromOrders"),
-// from loadDayOrders — the rule the intake board, the delivery notes and the validation share.
+// and the formats' products and families, from loadDayOrders — the rule the intake board, the delivery notes and the validation share.
 //
 // At 2,000 customers × 30 items loadDayOrders takes ~140 ms, the production list must answer in
 // < 50 ms (p95), and the bakehouse reloads it all morning. So the totals of a date are kept in
@@ -19,9 +19,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Tx } from "~/utils/db.server";
 import { loadDayOrders } from "../bakery/day-orders.server";
-import type { QuantityLine } from "./production";
+import type { ProductionFormat, QuantityLine } from "./production";
 
-export type DayTotals = { validated: boolean; lines: QuantityLine[] };
+/** The totals per format, and the producer's formats with their product and family (both covered by the fingerprint). */
+export type DayTotals = { validated: boolean; lines: QuantityLine[]; formats: Map<string, ProductionFormat> };
 
 const scalar = z.union([z.string(), z.number(), z.bigint(), z.date(), z.null()]).transform((v) => (v instanceof Date ? v.toISOString() : v === null ? "" : String(v)));
 const fingerprintRowSchema = z.record(z.string(), scalar);
@@ -60,7 +61,16 @@ export async function computeDayTotals(tx: Tx, producerId: string, date: string)
   const day = await loadDayOrders(tx, producerId, date);
   const totals = new Map<string, number>();
   for (const order of day.orders) for (const line of order.lines) totals.set(line.formatId, (totals.get(line.formatId) ?? 0) + line.quantity);
-  return { validated: day.validated, lines: [...totals].map(([formatId, quantity]) => ({ formatId, quantity })) };
+  return { validated: day.validated, lines: [...totals].map(([formatId, quantity]) => ({ formatId, quantity })), formats: await loadProductionFormats(tx, producerId) };
+}
+
+/** The producer's formats (active or not: an old order may name one) with their product and family. */
+export async function loadProductionFormats(tx: Tx, producerId: string): Promise<Map<string, ProductionFormat>> {
+  const rows = await tx.productFormat.findMany({
+    where: { producerId },
+    select: { id: true, name: true, product: { select: { id: true, name: true, family: true } } },
+  });
+  return new Map(rows.map((f) => [f.id, { formatId: f.id, formatName: f.name, productId: f.product.id, productName: f.product.name, family: f.product.family }]));
 }
 
 /** How many dates are kept (a morning looks at a handful: today, tomorrow, the days around). */

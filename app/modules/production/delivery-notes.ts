@@ -11,6 +11,7 @@ export type DeliveryNoteLine = { description: string; quantity: number; unitPric
 
 export type DeliveryNote = {
   customerId: string;
+  customerSlug: string;
   customerName: string;
   round: number;
   /** 1-based place in its round on that date. */
@@ -33,6 +34,7 @@ export function deliveryNotes(orders: readonly AdjustedDayOrder[], slicingFee4: 
     const slicing = fee ? { description: "", quantity: fee.quantity, unitPrice4: fee.unitPrice4, totalCents: lineAmountCents(fee.unitPrice4, fee.quantity) } : null;
     return {
       customerId: order.customer.id,
+      customerSlug: order.customer.slug,
       customerName: order.customer.name,
       round: order.round,
       position,

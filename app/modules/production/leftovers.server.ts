@@ -4,7 +4,7 @@
 import { getDb, type Tx } from "~/utils/db.server";
 import { validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
-import { requireProducerAction } from "../bakery/access.server";
+import { requireBakeryProducer } from "./access.server";
 import type { OrgActor } from "../org/actor";
 import { isoDateSchema, leftoversInputSchema, leftoversQuerySchema, type LeftoversView } from "./schemas";
 import { loadCatalogFormats, loadShop } from "./shops.server";
@@ -25,7 +25,7 @@ async function view(tx: Tx, producerId: string, shop: { id: string; name: string
 }
 
 export async function getLeftovers(actor: OrgActor, date: string, query: unknown): Promise<LeftoversView> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const day = parseDate(date);
   const { shop: shopId } = parseInput(leftoversQuerySchema, query);
   const db = getDb();
@@ -34,7 +34,7 @@ export async function getLeftovers(actor: OrgActor, date: string, query: unknown
 
 /** Replaces the shop's leftovers of the date: the lines given are what is left; a quantity of 0 (or a format left out) removes it. */
 export async function putLeftovers(actor: OrgActor, date: string, input: unknown): Promise<LeftoversView> {
-  const producerId = requireProducerAction(actor, "shop:write");
+  const producerId = await requireBakeryProducer(getDb(), actor, "shop:write");
   const day = parseDate(date);
   const data = parseInput(leftoversInputSchema, input);
   const seen = new Set<string>();

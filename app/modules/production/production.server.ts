@@ -3,29 +3,20 @@
 // fingerprint is unchanged: ./day-totals.server.ts), the shops' counter orders for that pickup date
 // and the leftovers of date − offset, read on every request.
 import { getDb, type Tx } from "~/utils/db.server";
-import { validationError } from "~/utils/errors";
+import { AppError, validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
 import { addDays } from "../bakery/calendar";
 import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
 import { dayTotals } from "./day-totals.server";
-import { buildProductionList, type ProductionFormat, type QuantityLine } from "./production";
+import { buildProductionList, type QuantityLine } from "./production";
 import { isoDateSchema, productionQuerySchema, type ProductionList } from "./schemas";
 
 export function parseDateParam(date: string | undefined): string {
   const parsed = isoDateSchema.safeParse(date ?? "");
   if (!parsed.success) throw validationError({ date: "field.invalidDate" });
   return parsed.data;
-}
-
-/** The producer's formats (active or not: an old order may name one) with their product and family. */
-export async function loadProductionFormats(tx: Tx, producerId: string): Promise<Map<string, ProductionFormat>> {
-  const rows = await tx.productFormat.findMany({
-    where: { producerId },
-    select: { id: true, name: true, product: { select: { id: true, name: true, family: true } } },
-  });
-  return new Map(rows.map((f) => [f.id, { formatId: f.id, formatName: f.name, productId: f.product.id, productName: f.product.name, family: f.product.family }]));
 }
 
 /** The quantities of the shops' live counter orders to pick up on the date, per format. */
@@ -46,14 +37,13 @@ export async function loadLeftoverLines(tx: Tx, producerId: string, date: string
 export async function computeProductionList(tx: Tx, producerId: string, date: string, settings: BakerySettingsView, families: readonly string[]): Promise<ProductionList> {
   const leftoverDate = addDays(date, -settings.leftoverOffsetDays);
   const day = await dayTotals(tx, producerId, date);
-  const formats = await loadProductionFormats(tx, producerId);
   const shopLines = await loadShopLines(tx, producerId, date);
   const leftovers = await loadLeftoverLines(tx, producerId, leftoverDate);
   return buildProductionList({
     date,
     validated: day.validated,
     leftoverDate,
-    formats,
+    formats: day.formats,
     orderLines: day.lines,
     shopLines,
     leftovers,
@@ -70,6 +60,7 @@ export async function getProductionList(actor: OrgActor, date: string | undefine
   // Reads only: no transaction (it would wait for the one write lock of SQLite).
   const db = getDb();
   const settings = await loadBakerySettings(db, producerId);
+  if (!settings.enabled) throw new AppError("not_found", "error.not_found"); // as requireBakeryProducer, with the row it reads anyway
   const filter = families === undefined ? settings.productionFamilies : parseFamilies(families);
   return computeProductionList(db, producerId, day, settings, filter);
 }

@@ -11,6 +11,11 @@ import type { ProductionList } from "./schemas";
 export type ProductionFormat = { formatId: string; formatName: string; productId: string; productName: string; family: string };
 export type QuantityLine = { formatId: string; quantity: number };
 
+/** Families back to text that parseFamilies (../bakery/settings.server.ts) reads the same way: "3 8 9", or "Pâte feuilletée, Pains" when a name holds a space. */
+export function joinFamilies(families: readonly string[]): string {
+  return families.some((f) => /\s/.test(f)) ? families.join(", ") : families.join(" ");
+}
+
 export function normalizeFamily(family: string): string {
   return family.trim().toLowerCase();
 }

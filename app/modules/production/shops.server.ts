@@ -7,7 +7,7 @@ import { getDb, type Tx } from "~/utils/db.server";
 import { AppError, validationError } from "~/utils/errors";
 import { lineAmountCents } from "~/utils/money";
 import { parseInput } from "~/utils/validation";
-import { requireProducerAction } from "../bakery/access.server";
+import { requireBakeryProducer } from "./access.server";
 import type { OrgActor } from "../org/actor";
 import {
   createShopOrderSchema,
@@ -22,13 +22,13 @@ import {
 const notFound = () => new AppError("not_found", "error.not_found");
 
 export async function listShops(actor: OrgActor): Promise<{ shops: { id: string; name: string }[] }> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const shops = await getDb().shop.findMany({ where: { producerId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
   return { shops };
 }
 
 export async function createShop(actor: OrgActor, input: unknown): Promise<{ id: string; name: string }> {
-  const producerId = requireProducerAction(actor, "shop:write");
+  const producerId = await requireBakeryProducer(getDb(), actor, "shop:write");
   const { name } = parseInput(createShopSchema, input);
   try {
     return await getDb().shop.create({ data: { producerId, name }, select: { id: true, name: true } });
@@ -71,7 +71,7 @@ function toView(row: ShopOrderRow): ShopOrderView {
 }
 
 export async function createShopOrder(actor: OrgActor, input: unknown): Promise<ShopOrderView> {
-  const producerId = requireProducerAction(actor, "shop:write");
+  const producerId = await requireBakeryProducer(getDb(), actor, "shop:write");
   const data = parseInput(createShopOrderSchema, input);
   return getDb().$transaction(async (tx) => {
     const shop = await loadShop(tx, producerId, data.shop);
@@ -97,7 +97,7 @@ export async function createShopOrder(actor: OrgActor, input: unknown): Promise<
 }
 
 export async function listShopOrders(actor: OrgActor, query: unknown): Promise<{ shopOrders: ShopOrderView[] }> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const { date, shop } = parseInput(shopOrdersQuerySchema, query);
   const rows = await getDb().shopOrder.findMany({
     where: { producerId, ...(date ? { pickupDate: date } : {}), ...(shop ? { shopId: shop } : {}) },
@@ -110,7 +110,7 @@ export async function listShopOrders(actor: OrgActor, query: unknown): Promise<{
 
 /** OPEN → PICKED_UP (the balance is paid) or OPEN → CANCELLED; anything else is 409 invalid_transition. */
 export async function moveShopOrder(actor: OrgActor, id: string, action: ShopOrderAction): Promise<ShopOrderView> {
-  const producerId = requireProducerAction(actor, "shop:write");
+  const producerId = await requireBakeryProducer(getDb(), actor, "shop:write");
   return getDb().$transaction(async (tx) => {
     const current = await tx.shopOrder.findFirst({ where: { id, producerId }, select: { id: true, status: true } });
     if (!current) throw notFound();
@@ -123,7 +123,7 @@ export async function moveShopOrder(actor: OrgActor, id: string, action: ShopOrd
 
 /** The producer's active formats, for the counter order and leftover forms, by product name. */
 export async function listShopFormats(actor: OrgActor): Promise<{ id: string; description: string; unitPrice4: number }[]> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const formats = await getDb().productFormat.findMany({
     where: { producerId, active: true, product: { active: true } },
     orderBy: [{ product: { name: "asc" } }, { position: "asc" }, { name: "asc" }],
@@ -134,7 +134,7 @@ export async function listShopFormats(actor: OrgActor): Promise<{ id: string; de
 
 /** Every shop's leftovers of a date, by shop id (the shops page). */
 export async function leftoversByShop(actor: OrgActor, date: string): Promise<Record<string, Record<string, number>>> {
-  const producerId = requireProducerAction(actor, "production:read");
+  const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
   const rows = await getDb().leftover.findMany({ where: { producerId, date }, select: { shopId: true, formatId: true, quantity: true } });
   const result: Record<string, Record<string, number>> = {};
   for (const row of rows) (result[row.shopId] ??= {})[row.formatId] = row.quantity;
