@@ -23,7 +23,7 @@ describe("order chat", () => {
     await expect.poll(() => producerRow.count()).toBe(1);
     expect(await producerRow.getByText(/unread message/).count()).toBe(0);
 
-    await retailer.getByRole("link", { name: "Messages", exact: true }).click();
+    await retailer.getByRole("navigation", { name: "Sections of the order" }).getByRole("link", { name: "Messages", exact: true }).click();
     await retailer.waitForURL(/tab=messages/);
     const retailerBox = retailer.getByRole("textbox", { name: "Message" });
     // Live from here on (the form posts in place once the page has its JavaScript).
