@@ -48,7 +48,8 @@ export async function action(args: ActionFunctionArgs) {
       case "takeInAll":
       case "takeInSelected": {
         const result = await takeInOrders(actor, date, value.intent === "takeInSelected" ? { orderIds: value.orderIds } : {});
-        return redirectWithToast(here, t("intake.takenInToast", { count: result.takenIn.length }));
+        const locked = result.locked.length ? ` ${t("intake.lockedToast", { count: result.locked.length })}` : "";
+        return redirectWithToast(here, `${t("intake.takenInToast", { count: result.takenIn.length })}${locked}`);
       }
       case "keep": {
         const board = await resolveConflict(actor, date, value.customerId, { keepOrderId: value.keepOrderId });

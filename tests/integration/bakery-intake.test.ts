@@ -400,3 +400,28 @@ describe("live", () => {
     }
   });
 });
+
+describe("an order someone is amending", () => {
+  const LOCKED_DATE = addDays(DATE, 20);
+  it("is left out of a batch and holds the validation (423) until its edit lease ends; nothing is overwritten", async () => {
+    const clerk = await getDb().user.create({ data: { email: "clerk@intake-bakery.test", name: "Clara Clerk", passwordHash: "x" } });
+    const order = await placed("Bravo", { date: LOCKED_DATE, lines: [{ format: formats[0], quantity: 9 }] });
+    await getDb().order.update({ where: { id: order.id }, data: { lockedById: clerk.id, lockedUntil: new Date(Date.now() + 5 * 60_000) } });
+
+    const batch = await api(server, "POST", `/api/v1/intake/${LOCKED_DATE}`, { token, body: {} });
+    expect(batch.status).toBe(200);
+    expect(batch.body).toMatchObject({ takenIn: [], locked: [order.id] });
+    expect(await getDb().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, version: true, lockedById: true } })).toEqual({ status: "PENDING", version: 1, lockedById: clerk.id });
+
+    const refused = await api(server, "POST", `/api/v1/intake/${LOCKED_DATE}/validate`, { token });
+    expect(refused.status).toBe(423);
+    expect(refused.body.error).toMatchObject({ code: "locked", details: { lockedBy: { id: clerk.id, name: "Clara Clerk" } } });
+    expect(await getDb().deliveryDay.count({ where: { producerId: producer.id, date: LOCKED_DATE } })).toBe(0);
+
+    // The lease runs out (the clerk left without saving): the date validates, the order taken in.
+    await getDb().order.update({ where: { id: order.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    const validated = await api(server, "POST", `/api/v1/intake/${LOCKED_DATE}/validate`, { token });
+    expect(validated.status).toBe(200);
+    expect(validated.body.takenIn).toContain(order.id);
+  });
+});

@@ -29,6 +29,9 @@ export type PlacedOrder = {
   distributorId: string | null;
   createdByOrgId: string;
   standingOrderId: string | null;
+  /** The edit lease (app/modules/order/lock.server.ts): someone amending the order holds it until lockedUntil. */
+  lockedBy: { id: string; name: string } | null;
+  lockedUntil: Date | null;
   customer: OrgRef;
   lines: { id: string; kind: string; formatId: string | null; description: string; quantity: number; unitPrice4: number }[];
 };
@@ -41,6 +44,7 @@ export async function loadPlacedOrders(tx: Tx, producerId: string, date: string,
     // [sellerId, createdAt] index (every order it ever had) instead of its [sellerId, deliveryDate] one.
     select: {
       createdAt: true, id: true, number: true, status: true, version: true, relationId: true, sellerId: true, buyerId: true, repId: true, distributorId: true, createdByOrgId: true, standingOrderId: true,
+      lockedUntil: true, lockedBy: { select: { id: true, name: true } },
       buyer: { select: { id: true, slug: true, name: true } },
       lines: { orderBy: { position: "asc" }, select: { id: true, kind: true, formatId: true, description: true, quantity: true, unitPrice4: true } },
     },

@@ -59,6 +59,7 @@ export type IntakeBoard = z.output<typeof intakeBoardSchema>;
 
 export const takeInResultSchema = z.object({
   takenIn: z.array(z.string()).describe("The orders taken in (accepted)"),
+  locked: z.array(z.string()).describe("Left untouched: another user is amending them (their edit lease); take them in once they are done"),
   conflicts: intakeBoardSchema.shape.conflicts.describe("Left untouched: keep one explicitly"),
   intake: intakeBoardSchema,
 });

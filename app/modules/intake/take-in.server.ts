@@ -14,13 +14,24 @@ import { publishBakeryChange } from "../bakery/live.server";
 import type { OrgActor } from "../org/actor";
 import { notifyOrderEvent } from "../order/notifications.server";
 import { partyOrgIdsOf, publishOrderUpdated, type OrderUpdated } from "../order/order-events";
-import { requireStatusAllows, TX_OPTIONS } from "../order/order-guard.server";
+import { lockedError, requireStatusAllows, TX_OPTIONS } from "../order/order-guard.server";
 import { ORDER_RULES, type OrderAction } from "../order/status-machine";
 import { loadIntakeBoard, loadPlacedOrders, type PlacedOrder } from "./board.server";
 import { conflictingRelations } from "./rules";
 import { intakeDateSchema, resolveConflictSchema, takeInSchema, type IntakeBoard } from "./schemas";
 
 type Moved = Pick<PlacedOrder, "id" | "version" | "sellerId" | "buyerId" | "repId" | "distributorId"> & { status: string };
+
+/** Whether another user is amending the order: its edit lease is theirs and still running. */
+export function heldByOther(order: Pick<PlacedOrder, "lockedBy" | "lockedUntil">, actor: Pick<OrgActor, "userId">, now: Date): boolean {
+  return order.lockedBy !== null && order.lockedBy.id !== actor.userId && order.lockedUntil !== null && order.lockedUntil > now;
+}
+
+/** 423 locked for the first order another user is amending (validation waits for them: nothing they type is lost). */
+export function requireNoneHeld(orders: readonly Pick<PlacedOrder, "lockedBy" | "lockedUntil">[], actor: Pick<OrgActor, "userId">, now: Date): void {
+  const held = orders.find((order) => heldByOther(order, actor, now));
+  if (held) throw lockedError(held.lockedBy!, held.lockedUntil!);
+}
 
 /** The status an action leads to, from the status machine (the intake takes in, refuses, cancels). */
 function targetOf(action: OrderAction): string {
@@ -56,7 +67,10 @@ export async function moveOrders(
     orders.map((o) => o.id),
     async (ids) => [
       (await tx.order.updateMany({
-        where: { id: { in: ids }, sellerId: actor.orgId, status: from },
+        where: {
+          id: { in: ids }, sellerId: actor.orgId, status: from,
+          OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }, { lockedById: actor.userId }],
+        },
         data: { status: to, [timestamp]: now, version: { increment: 1 }, lockedById: null, lockedUntil: null },
       })).count,
     ],
@@ -89,7 +103,7 @@ export async function requireOpenDate(tx: Tx, producerId: string, date: string):
   if (day) throw new AppError("invalid_transition", "intake.error.validated");
 }
 
-export type TakeInResult = { takenIn: string[]; conflicts: IntakeBoard["conflicts"]; intake: IntakeBoard };
+export type TakeInResult = { takenIn: string[]; locked: string[]; conflicts: IntakeBoard["conflicts"]; intake: IntakeBoard };
 
 /**
  * Takes in the date's pending orders (all, or `orderIds`) but those in conflict; taking in all also
@@ -110,15 +124,17 @@ export async function takeInOrders(actor: OrgActor, dateParam: unknown, input: u
     }
     const conflicting = new Set([...conflictingRelations(placed).values()].flat().map((o) => o.id));
     const wanted = data.orderIds ? new Set(data.orderIds) : null;
-    const pending = placed.filter((o) => o.status === "PENDING" && !conflicting.has(o.id) && (!wanted || wanted.has(o.id)));
-    const moved = await moveOrders(tx, actor, pending, "accept", { intake: { date } }, now);
+    const asked = placed.filter((o) => o.status === "PENDING" && !conflicting.has(o.id) && (!wanted || wanted.has(o.id)));
+    // An order someone is amending stays as it is, reported: taking it in would throw their edit away.
+    const locked = asked.filter((o) => heldByOther(o, actor, now)).map((o) => o.id);
+    const moved = await moveOrders(tx, actor, asked.filter((o) => !locked.includes(o.id)), "accept", { intake: { date } }, now);
     if (!wanted) await tx.deliveryDifference.updateMany({ where: { producerId, date, status: "RECEIVED" }, data: { status: "TAKEN_IN", takenInAt: now } });
     const intake = await loadIntakeBoard(tx, producerId, date, now);
-    return { moved, intake };
+    return { moved, locked, intake };
   }, TX_OPTIONS);
   publishMoved(result.moved);
   publishBakeryChange(producerId, date);
-  return { takenIn: result.moved.map((o) => o.id), conflicts: result.intake.conflicts, intake: result.intake };
+  return { takenIn: result.moved.map((o) => o.id), locked: result.locked, conflicts: result.intake.conflicts, intake: result.intake };
 }
 
 /**

@@ -31,7 +31,7 @@ import { insertRows, type SqlValue } from "./bulk-insert.server";
 import { writeDeliveryHistory, type HistoryRow } from "./history.server";
 import { conflictingRelations, type HistoryOrder } from "./rules";
 import { intakeDateSchema, type IntakeBoard } from "./schemas";
-import { moveOrders, publishMoved, requireOpenDate } from "./take-in.server";
+import { moveOrders, publishMoved, requireNoneHeld, requireOpenDate } from "./take-in.server";
 
 export type ValidationResult = { date: string; takenIn: string[]; ordersCreated: number; ordersAmended: number; intake: IntakeBoard };
 
@@ -58,7 +58,8 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
     const placed = await loadPlacedOrders(tx, producerId, date);
     if (conflictingRelations(placed).size > 0) throw new AppError("invalid_transition", "intake.error.conflictsOpen");
 
-    // 2. What is left to take in.
+    // 2. What is left to take in — not while someone is amending one of the date's orders (423).
+    requireNoneHeld(placed.filter((o) => o.status === "PENDING" || o.status === "ACCEPTED"), actor, now);
     const taken = await moveOrders(tx, actor, placed.filter((o) => o.status === "PENDING"), "accept", { intake: { date, validated: true } }, now);
 
     // The day orders as the board and the notes show them: differences applied.
