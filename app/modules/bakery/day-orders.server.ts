@@ -23,22 +23,40 @@ export async function loadDayDifferences(tx: Tx, producerId: string, date: strin
   return rows.map((row) => ({ id: row.id, relationId: row.relationId, status: row.status === "TAKEN_IN" ? "TAKEN_IN" : "RECEIVED", lines: parseDifferenceLines(row.lines) }));
 }
 
-/** The producer's formats (active or not: an old order may name an inactive one), by id. */
+const formatRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitPrice4: z.number().int(),
+  // SQLite answers 0/1 where PostgreSQL answers booleans.
+  sliced: z.union([z.boolean(), z.number()]).transform(Boolean),
+  active: z.union([z.boolean(), z.number()]).transform(Boolean),
+  productId: z.string(),
+  productName: z.string(),
+  productActive: z.union([z.boolean(), z.number()]).transform(Boolean),
+  productionWeekdays: z.string(),
+});
+
+/**
+ * The producer's formats (active or not: an old order may name an inactive one), by id. One join in
+ * standard SQL: every board, list and note of a morning reads it (Prisma's nested read is two
+ * statements and ~2 ms).
+ */
 export async function loadFormatInfo(tx: Tx, producerId: string): Promise<Map<string, FormatInfo>> {
-  const formats = await tx.productFormat.findMany({
-    where: { producerId },
-    select: { id: true, name: true, unitPrice4: true, sliced: true, active: true, product: { select: { id: true, name: true, active: true, productionWeekdays: true } } },
-  });
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT f."id", f."name", f."unitPrice4", f."sliced", f."active",
+           p."id" AS "productId", p."name" AS "productName", p."active" AS "productActive", p."productionWeekdays"
+    FROM "ProductFormat" f JOIN "Product" p ON p."id" = f."productId"
+    WHERE f."producerId" = ${producerId}`;
   return new Map(
-    formats.map((f) => [
+    rows.map((row) => formatRowSchema.parse(row)).map((f) => [
       f.id,
       {
-        productId: f.product.id,
-        description: `${f.product.name} — ${f.name}`,
+        productId: f.productId,
+        description: `${f.productName} — ${f.name}`,
         unitPrice4: f.unitPrice4,
-        productionWeekdays: f.product.productionWeekdays,
+        productionWeekdays: f.productionWeekdays,
         sliced: f.sliced,
-        active: f.active && f.product.active,
+        active: f.active && f.productActive,
       },
     ]),
   );
