@@ -16,6 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { bundleBenchServer } from "./bundle-server";
 import { HttpClient, runLoad } from "./http-client";
 
 /** Hand-written: what the heap snapshots showed, and what changed. */
@@ -85,8 +86,8 @@ const START_FLAGS = (option("node-flags") ?? (JSON.parse(fs.readFileSync("packag
   .filter((word) => word.startsWith("--") && word !== "--import");
 
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.resolve("bench/memory-server.ts"), [], {
-    execArgv: [...START_FLAGS, "--import", "tsx", "--expose-gc"],
+  const child = fork(bundleBenchServer("bench/memory-server.ts"), [], {
+    execArgv: [...START_FLAGS, "--expose-gc"],
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
