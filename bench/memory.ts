@@ -3,8 +3,8 @@
 //   1. A database under .cache/bench-memory: the demo data (migrated and seeded, 30 invoices published
 //      through the API), or a copy of `--db=<file>` (e.g. the 50,000-order database that
 //      `node --import tsx bench/orders.ts --orders=50000 --no-http` leaves in .cache/bench/data).
-//   2. The server as `npm start` serves it (NODE_ENV=production, bench/memory-server.ts, its own
-//      process, --expose-gc). 16 clients, each request one of: the order list page (HTML), the list
+//   2. The server as `npm start` serves it (NODE_ENV=production, npm start's node flags, plain Node:
+//      bench/memory-server.ts bundled by bench/bundle-server.ts; its own process, --expose-gc). 16 clients, each request one of: the order list page (HTML), the list
 //      API, an order's page, an order's JSON, a purchase-order PDF, an invoice PDF, the receivables
 //      API, round-robin over sampled ids, for `--seconds` (default 60).
 //   3. The server's memory (RSS, JS heap, external, array buffers) before (after a full GC), every
