@@ -1,12 +1,13 @@
 // `node --import tsx bench/memory-latency.ts [--node-flags=...]`: the hot paths the memory work
-// touched, alone (no other load): the list API (`GET /api/v1/orders?limit=50`) with 1 and 8 clients,
-// and an invoice PDF download, first (drawn) and again (read from its file). Same server as
+// touched, alone (no other load): the list API (`GET /api/v1/orders?limit=50`) and the order list
+// page (`/o/brasserie-du-pont/orders`, HTML) with 1 and 8 clients, and an invoice PDF download, first (drawn) and again (read from its file). Same server as
 // `npm run bench:memory` (bench/memory-server.ts, npm start's node flags, demo data). Prints a
 // Markdown table; docs/benchmarks.md quotes it by hand (before/after a change).
 import { fork } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { bundleBenchServer } from "./bundle-server";
 import { HttpClient, runLoad, summarize } from "./http-client";
 
 const args = process.argv.slice(2);
@@ -31,11 +32,16 @@ await seedDemo();
 const { getDb } = await import("~/utils/db.server");
 await getDb().$disconnect();
 
-const child = fork(path.resolve("bench/memory-server.ts"), [], { execArgv: [...START_FLAGS, "--import", "tsx", "--expose-gc"], env: process.env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+const child = fork(bundleBenchServer("bench/memory-server.ts"), [], { execArgv: [...START_FLAGS, "--expose-gc"], env: process.env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
 const port = await new Promise<number>((resolve) => child.on("message", (m: { type: string; port?: number }) => m.type === "ready" && resolve(m.port!)));
 const client = new HttpClient("127.0.0.1", port, 16);
 const token = (await client.json("POST", "/api/v1/auth/token", { body: { email: "alice@brasserie.test", password: "comptoir-demo", organization: "brasserie-du-pont" } })).data.token as string;
 const auth = { authorization: `Bearer ${token}` };
+const login = await client.request("POST", "/login", {
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams({ email: "alice@brasserie.test", password: "comptoir-demo" }).toString(),
+});
+const cookie = (Array.isArray(login.headers["set-cookie"]) ? login.headers["set-cookie"] : []).map((c) => c.split(";")[0]).join("; ");
 
 const sqlite = new Database(dbFile, { readonly: true });
 const brasserie = (sqlite.prepare(`SELECT id FROM "Organization" WHERE slug = 'brasserie-du-pont'`).get() as { id: string }).id;
@@ -57,9 +63,15 @@ const list = async () => {
   const r = await client.request("GET", "/api/v1/orders?limit=50", { headers: auth });
   return { ok: r.status === 200, ms: r.ms };
 };
-for (const concurrency of [1, 8]) {
-  const { stats } = await runLoad({ concurrency, durationMs: 8_000, warmup: 20 }, list);
-  row(`list API, ${concurrency} client${concurrency > 1 ? "s" : ""}`, stats);
+const listPage = async () => {
+  const r = await client.request("GET", "/o/brasserie-du-pont/orders", { headers: { cookie } });
+  return { ok: r.status === 200, ms: r.ms };
+};
+for (const [name, request] of [["list API", list], ["order list page (HTML)", listPage]] as const) {
+  for (const concurrency of [1, 8]) {
+    const { stats } = await runLoad({ concurrency, durationMs: 8_000, warmup: 20 }, request);
+    row(`${name}, ${concurrency} client${concurrency > 1 ? "s" : ""}`, stats);
+  }
 }
 const timed = async (ids: string[]) => {
   const ms: number[] = [];

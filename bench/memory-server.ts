@@ -1,6 +1,7 @@
 // The server of `npm run bench:memory` (bench/memory.ts): the app's HTTP and socket.io server as
 // `npm start` serves it (NODE_ENV=production from the parent, no scheduler), in its own process so
-// that its memory is its own. Over IPC:
+// that its memory is its own, bundled by bench/bundle-server.ts and run by plain Node as
+// `npm start` runs build/server.js (no tsx). Over IPC:
 //   → {type: "memory", gc?}      ← {type: "memory", rss, heapUsed, heapTotal, external, arrayBuffers}
 //   → {type: "snapshot", file}   ← {type: "snapshot", file}   (v8.writeHeapSnapshot, after a full GC)
 import path from "node:path";

@@ -3,8 +3,8 @@
 //   1. A database under .cache/bench-memory: the demo data (migrated and seeded, 30 invoices published
 //      through the API), or a copy of `--db=<file>` (e.g. the 50,000-order database that
 //      `node --import tsx bench/orders.ts --orders=50000 --no-http` leaves in .cache/bench/data).
-//   2. The server as `npm start` serves it (NODE_ENV=production, bench/memory-server.ts, its own
-//      process, --expose-gc). 16 clients, each request one of: the order list page (HTML), the list
+//   2. The server as `npm start` serves it (NODE_ENV=production, npm start's node flags, plain Node:
+//      bench/memory-server.ts bundled by bench/bundle-server.ts; its own process, --expose-gc). 16 clients, each request one of: the order list page (HTML), the list
 //      API, an order's page, an order's JSON, a purchase-order PDF, an invoice PDF, the receivables
 //      API, round-robin over sampled ids, for `--seconds` (default 60).
 //   3. The server's memory (RSS, JS heap, external, array buffers) before (after a full GC), every
@@ -16,6 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { bundleBenchServer } from "./bundle-server";
 import { HttpClient, runLoad } from "./http-client";
 
 /** Hand-written: what the heap snapshots showed, and what changed. */
@@ -33,11 +34,28 @@ const MEMORY_FINDINGS = [
   "| 3b. `--max-semi-space-size=8` / `4` / `2` (V8's default 16) | 218 / 209 / 203 MB | 347 / 329 / 316 MB | 396 / 368 / 341 MB | 4 MB (2 MB gave the lowest peak but the lowest request rate of the runs) |",
   "| 3c. PDF worker young generation 8 MB instead of 32 | — | −17 MB while the worker is up | — | no: an invoice's drawing time doubled (100 vs 47 ms) |",
   "",
-  "- **Where the memory goes now** (the tables above, `/proc/<pid>/smaps`): at start 210–250 MB, of which 42 MB is JS heap; the rest is the node binary (43 MB), code and the tsx loader's thread, Prisma's WASM query compiler. The first PDF adds 70–90 MB: the worker thread's own V8 heap, React PDF, its layout engine (yoga, WASM) and fonts; a process that draws PDFs in its own thread pays the same (~97 MB measured, for good), the worker gives it back 30 s after the last PDF (the after-GC row). Under the load the server's heap grows by 50–80 MB of in-flight garbage (no leak: heap snapshots before/after hold the same, see `--snapshots`).",
-  "- **Goal peak RSS < 300 MB: not met** on this scenario (demo data, 30 s: peak 405 MB, 303 MB once the PDF worker has ended). What is left: the PDF worker while it is up (the scenario draws 190 PDFs in its first seconds), and the code at start. Next candidates: a plain-JS bundle of the PDF worker (no tsx loader thread in it), loading the app code once (server/ loads part of it a second time through tsx, next to the Remix build), and a smaller semi-space if the request rate allows.",
+  "- **Where the memory went then** (before the second pass below, `/proc/<pid>/smaps`): at start 210–250 MB, of which 42 MB was JS heap; the rest the node binary (43 MB), code and the tsx loader's thread, Prisma's WASM query compiler. The first PDF added 70–90 MB: the worker thread's own V8 heap, React PDF, its layout engine (yoga, WASM) and fonts; the worker gives it back 30 s after the last PDF. Under the load the server's heap grows by 50–80 MB of in-flight garbage (no leak: heap snapshots before/after hold the same, see `--snapshots`).",
   "- **Latency alone** (`node --import tsx bench/memory-latency.ts`, before → after): list API p50/p95 with 1 client 4.3/20.9 → 2.8/6.7 ms, with 8 clients 20.7/37.6 → 14.2–24.0/19.1–44.1 ms (two runs; within this machine's noise); an invoice PDF drawn on its first download 53/89 → 47/85 ms, read from its file 7/12 → 4–9/8–31 ms; the process's first PDF 128 ms → 0.8–1.5 s (the worker starts and loads React PDF through tsx). Under the mixed load the main thread no longer runs React PDF's layout: p50 of every route fell (198 → 95 ms over all requests, 64–69 → 127 requests/s).",
   "- **51,636 orders** (`--db=/tmp/mem/big.db`, a copy of the database `node --import tsx bench/orders.ts --orders=50000 --no-http` leaves in .cache/bench/data): peak 626 → 374 MB. The trade-off shows there: the scenario draws up to 700 distinct PDFs, all queued on the one worker of a 2-core machine, so the PDF routes' p50 rose from ~500 ms to ~1.3 s while every other route fell from 430–610 ms to 14–45 ms (33 vs 27 requests/s in all). A second worker (`sharedPdfPool`, one per spare core, at most 2) would cost another ~70–90 MB while up.",
   "- **Not set: `--max-old-space-size`.** V8's default limit (from the machine's memory) stays: a low limit would kill the process under a legitimate spike (a large export, a burst of PDF downloads), and the peak is not old-generation growth.",
+  "",
+  "### Second pass: no TypeScript loader at run time (hand-written, 2026-12-04 20:50–21:40 UTC, same machine, shared: load average 1.5–10)",
+  "",
+  "Heap snapshots were not the lead this time: `process.memoryUsage()` step by step in one process showed that importing build/index.js costs +49 MB of RSS with plain Node (41 → 90 MB) but +150–166 MB through `--import tsx` (its loader thread transforms and keeps what it loads), and `--import tsx` alone 35 MB. Each step below measured with `npm run bench:memory -- --seconds=20 --no-report` (demo data); the request rate of a run (in brackets) moves with the machine's load, and the peak with it (more in-flight garbage), so several runs are given where it mattered:",
+  "",
+  "| step | RSS at start | before the load | peak under load | kept |",
+  "| --- | ---: | ---: | ---: | --- |",
+  "| baseline (6002ce1: `node --max-semi-space-size=4 --import tsx server/index.ts`, the PDF worker through tsx) | 259 MB | 283 MB | 312 MB (11 req/s; the first pass's runs: 364–405 MB at 127–182 req/s) | — |",
+  "| 1. the PDF worker runs a plain-JS bundle of pdf-worker.ts (esbuild: the app's files only, packages imported from node_modules; bundled once per process in a short-lived node process, cached by content hash under .cache/pdf-worker), with no node flags (`execArgv: []`) and React's production build | 254 MB | 342 MB | 371 MB (29 req/s) | yes: one pool alone, one invoice then 40 more, +81 → +58 MB and +92 → +74 MB of RSS, same drawing time |",
+  "| 2. `npm start` serves without tsx: server/start.js runs `node --import tsx server/prepare.ts` (configuration check, migrations, demo data, the Remix build and build/server.js, server/ bundled like the worker), then imports build/server.js with plain Node (NODE_ENV defaults to production before React loads); the bench forks a bundle of bench/memory-server.ts the same way | 98–111 MB | 176–207 MB | 250–300 MB (seven runs at 49–122 req/s: 300, 297, 250, 266, 276, 279, 277 MB) | yes |",
+  "| 3a. `--optimize-for-size` | 96 MB | 177 MB | 200 MB (28 req/s) | no: list API p95 with 8 clients 28 → 55 ms, order list page p95 with 8 clients 207 → 543 ms, an invoice drawn 72 → 140 ms |",
+  "| 3b. `--heap-growing-percent=20` / `=50` (the old generation grows by a fixed 20 / 50 % instead of V8's dynamic factor) | 99 / 101 MB | 198 / 176–194 MB | 233 MB (37 req/s) / 264–276 MB (122 req/s) | no: in interleaved latency runs list API p95 with 8 clients 18–24 → 23–40 ms and order list page p95 with 8 clients 137–171 → 159–198 ms, for 10–15 MB |",
+  "| 3c. `--max-semi-space-size=8` instead of 4 | 110–111 MB | 199–208 MB | 248–281 MB at 43–67 req/s, **376 MB at 124 req/s** (heap total 209 MB) | no: order list page p95 with 8 clients 135–143 vs 155–168 ms, but the peak runs away at a high request rate (4 MB: 277–279 MB at 116–117 req/s) |",
+  "| 3d. PDF worker young generation 16 MB instead of 32 | — | — | −8 MB after 41 invoices | no: not worth its drawing time |",
+  "",
+  "- **Goal peak RSS < 300 MB: met** with demo data, narrowly: six of the seven 20 s runs of step 2 under it (250–297 MB at 49–122 requests/s; the first one 300 MB), and the 30 s run at the top of this section. What is in it now: ~100 MB at start (node 41 MB, the libraries ~30 MB, the Remix build ~20 MB, build/server.js, Prisma's query compiler), the PDF worker ~60–75 MB while up, and the main heap's growth under load (heap total 46 → 85–140 MB with 50–90 MB used: in-flight garbage promoted out of the 4 MB semi-space, freed by the next mark-compact but kept committed by V8 until its memory reducer runs). The margin is thin at high request rates (277–300 MB). The 1,013,706-order table above is from the first pass (03:41 UTC), not rerun.",
+  "- **Latency, before → after** (`node --import tsx bench/memory-latency.ts`, two interleaved pairs at load average 1.4–2.2: 6002ce1 checked out with the same script, then this branch): list API p50/p95 with 1 client 2.2/4.4, 1.9/4.0 → 2.1/4.4, 1.9/3.4 ms; with 8 clients 13.4/21.2, 12.5/20.4 → 14.1/27.5, 13.1/20.2 ms; order list page with 1 client 13.8/17.9, 12.7/15.6 → 13.2/18.0, 13.1/16.3 ms; with 8 clients 107.0/146.0, 95.9/125.9 → 98.2/134.7, 94.5/126.5 ms; an invoice drawn on its first download 41.5/68.6, 35.5/63.4 → 40.1/64.1, 39.5/65.6 ms; the process's first PDF 616, 546 → 578, 521 ms (bundling the worker, ~0.3 s, instead of tsx loading it). No regression: the differences are within run-to-run noise.",
+  "- **Not done:** ending the PDF worker sooner than 30 s after its last PDF (it would lower the after-load rows, not the peak: under this load the worker never idles); loading the app code only once (build/server.js carries its own copy of the ~90 app modules server/ imports, beside the Remix build: a few MB now that neither goes through tsx). `npm run dev` and the tests' server processes still run `node --import tsx server/index.ts` (preparing and serving in one process).",
 ].join("\n");
 
 const args = process.argv.slice(2);
@@ -85,8 +103,8 @@ const START_FLAGS = (option("node-flags") ?? (JSON.parse(fs.readFileSync("packag
   .filter((word) => word.startsWith("--") && word !== "--import");
 
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.resolve("bench/memory-server.ts"), [], {
-    execArgv: [...START_FLAGS, "--import", "tsx", "--expose-gc"],
+  const child = fork(bundleBenchServer("bench/memory-server.ts"), [], {
+    execArgv: [...START_FLAGS, "--expose-gc"],
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -239,7 +257,7 @@ const section = [
   "<!-- memory:start -->",
   "## Memory under mixed reads (`npm run bench:memory`)",
   "",
-  "The server as `npm start` runs it (NODE_ENV=production; bench/memory-server.ts, its own process) under 16 keep-alive clients, each request one of: the order list page (HTML), the list API, an order's page, an order's JSON, a purchase-order PDF, an invoice PDF, the receivables API (alice, the brasserie's owner; ids sampled from its orders and invoices). Memory from `process.memoryUsage()` in the server.",
+  "The server as `npm start` runs it (NODE_ENV=production, npm start's node flags, plain Node; bench/memory-server.ts bundled by bench/bundle-server.ts, its own process) under 16 keep-alive clients, each request one of: the order list page (HTML), the list API, an order's page, an order's JSON, a purchase-order PDF, an invoice PDF, the receivables API (alice, the brasserie's owner; ids sampled from its orders and invoices). Memory from `process.memoryUsage()` in the server.",
   "",
   ...parts.flatMap((part) => [part, ""]),
   MEMORY_FINDINGS,

@@ -1,5 +1,6 @@
-// Real processes for the tests that need one: the server as `npm start` runs it (`node --import tsx
-// server/index.ts`) on a port of its own, and one-off `node --import tsx …` commands and scripts.
+// Real processes for the tests that need one: the server as `npm run dev` runs it (`node --import
+// tsx server/index.ts`: the same preparing and serving as `npm start`'s, in one process, under
+// NODE_ENV=production here) on a port of its own, and one-off `node --import tsx …` commands and scripts.
 // Plain Node only (no vitest, no `~` alias): vitest's globalSetup (tests/e2e) and the benchmarks
 // import it too.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -106,7 +107,7 @@ export type ServerOptions = Omit<TsxOptions, "env"> & {
   dataDir?: string;
   /** 60 s by default. */
   readyTimeoutMs?: number;
-  /** The entry point; server/index.ts (`npm start`) by default. */
+  /** The entry point; server/index.ts (`npm start`'s preparing and serving in one process) by default. */
   script?: string;
   /** The host name in baseUrl (and the default APP_URL); 127.0.0.1 by default. */
   host?: string;

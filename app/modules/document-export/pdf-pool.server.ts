@@ -7,19 +7,19 @@
 //     each with a bounded heap (`resourceLimits`).
 //   - `createPdfPool()`: a pool for one bulk export (one worker per core, at most 4), closed after it.
 //
-// Each worker loads ./pdf-worker.ts through tsx (as the server itself runs: `node --import tsx`), so
-// pools are started from the project root (process.cwd(), where server/, app/ and the tests run).
+// Each worker runs ./pdf-worker.ts bundled into one plain-JavaScript file (./pdf-worker-bundle.server.ts,
+// bundled on the process's first PDF, no TypeScript loader in the worker), so pools are started from
+// the project root (process.cwd(), where server/, app/ and the tests run).
 // A worker that fails or dies (e.g. out of its heap) fails its one task — a 500 `internal` for a
 // download — and the next task starts a new worker; the others keep drawing.
 import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { CreditNotePdfProps } from "~/pdf/credit-note";
 import type { DeliveryNotesPdfProps } from "~/pdf/delivery-notes";
 import type { InvoicePdfProps } from "~/pdf/invoice";
 import type { ProductionListPdfProps } from "~/pdf/production-list";
 import type { PurchaseOrderPdfProps } from "~/pdf/purchase-order";
+import { pdfWorkerFile } from "./pdf-worker-bundle.server";
 
 export type PdfTask =
   | { kind: "invoice"; props: InvoicePdfProps }
@@ -42,10 +42,8 @@ export type PdfRenderer = {
 type Pending = { id: number; task: PdfTask; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void; onChunk?: (chunk: Uint8Array) => void };
 type Slot = { worker: Worker; current: Pending | null; idleTimer: NodeJS.Timeout | null; gone: boolean };
 
-export const WORKER_FILE = path.resolve("app/modules/document-export/pdf-worker.ts");
-
 /**
- * A worker's heap: React PDF and tsx take ~35 MB of it; a 400-line invoice's layout stays well under
+ * A worker's heap: React PDF takes ~35 MB of it; a 400-line invoice's layout stays well under
  * 100 MB. A document that needs more fails alone instead of growing the process without bound. An
  * 8 MB young generation saved 17 MB of RSS but doubled an invoice's drawing time (100 vs 47 ms): 32.
  */
@@ -104,10 +102,18 @@ export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions 
     }
   };
 
+  // The bundled worker, known before the first worker starts (run() waits for it).
+  let workerFile: string | null = null;
+
   const start = (): Slot => {
-    // An ES module worker written in TypeScript: tsx's loader is registered inside the worker first.
-    const code = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}); })`;
-    const worker = new Worker(code, { eval: true, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+    // Plain JavaScript: none of the process's node flags (`--import tsx` would load the TypeScript
+    // loader in the worker too; the V8 flags are the process's anyway), and React's production build
+    // whatever the process's NODE_ENV (the worker only draws).
+    const worker = new Worker(workerFile!, {
+      execArgv: [],
+      env: { ...process.env, NODE_ENV: "production" },
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
     const slot: Slot = { worker, current: null, idleTimer: null, gone: false };
     worker.on("message", (reply: PdfWorkerReply) => {
       const done = slot.current;
@@ -140,13 +146,16 @@ export function createPdfPool(size = defaultPoolSize(), options: PdfPoolOptions 
     return slot;
   };
 
-  const run = (task: PdfTask, onChunk?: (chunk: Uint8Array) => void) =>
-    new Promise<Uint8Array>((resolve, reject) => {
+  const run = async (task: PdfTask, onChunk?: (chunk: Uint8Array) => void) => {
+    if (closed) throw new Error("PDF pool closed");
+    workerFile ??= await pdfWorkerFile();
+    return new Promise<Uint8Array>((resolve, reject) => {
       if (closed) return reject(new Error("PDF pool closed"));
       queue.push({ id: nextId++, task, resolve, reject, onChunk });
       if (slots.length < size && !slots.some((s) => !s.current)) slots.push(start());
       dispatch();
     });
+  };
 
   return {
     invoice: (props) => run({ kind: "invoice", props }),
