@@ -9,13 +9,14 @@
 // 1. A database under .cache/bench-bakery: the demo data, plus a bakery of 2,000 customers written
 //    straight into it (bench set-up, not the services: the services are what is measured).
 // 2. Day orders in this process (the service function, its queries and the rule), then the server as
-//    `npm start` serves it (bench/memory-server.ts, its own process) for the pages, the API and the PDFs.
+//    `npm start` serves it (bench/memory-server.ts bundled by bench/bundle-server.ts: plain Node, its own process) for the pages, the API and the PDFs.
 // Options: --customers=<n>, --items=<n>, --runs=<n>, --no-report (print only).
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { bundleBenchServer } from "./bundle-server";
 import { HttpClient, percentile } from "./http-client";
 
 const option = (name: string, fallback: number) => {
@@ -119,7 +120,7 @@ const START_FLAGS = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { sc
   .split(/\s+/)
   .filter((word) => word.startsWith("--") && word !== "--import");
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(path.resolve("bench/memory-server.ts"), [], { execArgv: [...START_FLAGS, "--import", "tsx"], env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(bundleBenchServer("bench/memory-server.ts"), [], { execArgv: START_FLAGS, env: process.env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
@@ -197,7 +198,7 @@ const section = [
   "<!-- bakery:start -->",
   "## The bakery's morning at scale (`npm run bench:bakery`)",
   "",
-  `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}. The demo data plus Boulangerie Aurore with ${CUSTOMERS} more customers, each with a standing order of ${ITEMS} items Monday to Saturday (60 products in 9 families, every tenth one sliced), written straight into a fresh database under .cache/bench-bakery (set-up, not measured). Day orders are timed in the bench's process; everything else through HTTP against the server as \`npm start\` runs it (bench/memory-server.ts, its own process), ${RUNS} sequential requests after two warm-ups; validation and the all-notes PDF once each, on a date not computed before.`,
+  `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}. The demo data plus Boulangerie Aurore with ${CUSTOMERS} more customers, each with a standing order of ${ITEMS} items Monday to Saturday (60 products in 9 families, every tenth one sliced), written straight into a fresh database under .cache/bench-bakery (set-up, not measured). Day orders are timed in the bench's process; everything else through HTTP against the server as \`npm start\` runs it (bench/memory-server.ts bundled by bench/bundle-server.ts: plain Node, its own process), ${RUNS} sequential requests after two warm-ups; validation and the all-notes PDF once each, on a date not computed before.`,
   "",
   ...lines,
   "<!-- bakery:end -->",
