@@ -10,7 +10,7 @@
 //    straight into it (bench set-up, not the services: the services are what is measured).
 // 2. Day orders in this process (the service function, its queries and the rule), then the server as
 //    `npm start` serves it (bench/memory-server.ts bundled by bench/bundle-server.ts: plain Node, its own process) for the pages, the API and the PDFs.
-// Options: --customers=<n>, --items=<n>, --runs=<n>, --no-report (print only).
+// Options: --customers=<n>, --items=<n>, --runs=<n>, --warmup=<n>, --no-report (print only).
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,7 +25,9 @@ const option = (name: string, fallback: number) => {
 };
 const CUSTOMERS = option("customers", 2000);
 const ITEMS = option("items", 30);
-const RUNS = option("runs", 20);
+const RUNS = option("runs", 100);
+// A server in steady state: each route gets this many requests before it is timed (JIT, caches).
+const WARMUP = option("warmup", 30);
 const REPORT = !process.argv.includes("--no-report");
 const root = path.resolve(".cache/bench-bakery");
 const dbFile = path.join(root, "bakery.db");
@@ -140,14 +142,14 @@ const figures: Figure[] = [];
 const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 figures.push({ label: `Day orders of a date (loadDayOrders: ${dayOrderCount} orders, ${dayLineCount} lines; in-process, median of ${RUNS - 2})`, value: `${ms(dayOrders.median)} (p95 ${ms(dayOrders.p95)})`, target: "< 300 ms", met: dayOrders.median < 300 });
 
-/** p95 of `RUNS` sequential GETs after two warm-up requests; null when the route answers an error. */
+/** p95 of `RUNS` sequential GETs after `WARMUP` warm-up requests; null when the route answers an error. */
 async function timeGet(pathname: string, headers: Record<string, string>): Promise<{ p50: number; p95: number; status: number; bytes: number } | null> {
   const warm = await client.request("GET", pathname, { headers });
   if (warm.status !== 200) {
     log(`GET ${pathname} answered ${warm.status}: ${warm.body.slice(0, 200)}`);
     return null;
   }
-  await client.request("GET", pathname, { headers });
+  for (let i = 1; i < WARMUP; i++) await client.request("GET", pathname, { headers });
   const times: number[] = [];
   let bytes = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -198,7 +200,7 @@ const section = [
   "<!-- bakery:start -->",
   "## The bakery's morning at scale (`npm run bench:bakery`)",
   "",
-  `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}. The demo data plus Boulangerie Aurore with ${CUSTOMERS} more customers, each with a standing order of ${ITEMS} items Monday to Saturday (60 products in 9 families, every tenth one sliced), written straight into a fresh database under .cache/bench-bakery (set-up, not measured). Day orders are timed in the bench's process; everything else through HTTP against the server as \`npm start\` runs it (bench/memory-server.ts bundled by bench/bundle-server.ts: plain Node, its own process), ${RUNS} sequential requests after two warm-ups; validation and the all-notes PDF once each, on a date not computed before.`,
+  `${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}. The demo data plus Boulangerie Aurore with ${CUSTOMERS} more customers, each with a standing order of ${ITEMS} items Monday to Saturday (60 products in 9 families, every tenth one sliced), written straight into a fresh database under .cache/bench-bakery (set-up, not measured). Day orders are timed in the bench's process; everything else through HTTP against the server as \`npm start\` runs it (bench/memory-server.ts bundled by bench/bundle-server.ts: plain Node, its own process), ${RUNS} sequential requests per route after ${WARMUP} warm-ups (the server in steady state); validation and the all-notes PDF once each, on a date not computed before.`,
   "",
   ...lines,
   "<!-- bakery:end -->",
