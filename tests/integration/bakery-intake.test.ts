@@ -425,3 +425,18 @@ describe("an order someone is amending", () => {
     expect(validated.body.takenIn).toContain(order.id);
   });
 });
+
+describe("a customer asking only by a difference", () => {
+  const ASKED_DATE = addDays(DATE, 25);
+  it("gets, at validation, an order placed by the retailer who asked: its source is web", async () => {
+    customers.Foxtrot = await createBakeryCustomer(producer.id, { name: "Foxtrot", slug: "intake-foxtrot", email: "foxtrot@intake.test" });
+    await difference("Foxtrot", [{ formatId: formats[3].id, delta: 8 }], ASKED_DATE);
+    const res = await api(server, "POST", `/api/v1/intake/${ASKED_DATE}/validate`, { token });
+    expect(res.status).toBe(200);
+    const order = await getDb().order.findFirstOrThrow({ where: { sellerId: producer.id, buyerId: customers.Foxtrot.org.id, deliveryDate: ASKED_DATE }, include: { lines: true } });
+    expect(order).toMatchObject({ status: "ACCEPTED", standingOrderId: null, createdById: customers.Foxtrot.user.id, createdByOrgId: customers.Foxtrot.org.id });
+    expect(order.lines.map((l) => [l.formatId, l.quantity])).toEqual([[formats[3].id, 8]]);
+    const day = await loadDayOrders(getDb(), producer.id, ASKED_DATE);
+    expect(day.orders.find((o) => o.customer.name === "Foxtrot")).toMatchObject({ source: "WEB", order: { id: order.id } });
+  });
+});

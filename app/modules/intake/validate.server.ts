@@ -83,6 +83,12 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
     const history: HistoryRow[] = [];
     const created: { id: string; buyerId: string; repId: string | null; distributorId: string | null; standingOrderId: string | null }[] = [];
     const toCreate = day.orders.filter((o) => !o.order && relations.has(o.relationId) && o.lines.length > 0);
+    // A customer with nothing standing that date who asked for items by a difference gets an order of
+    // its own request: placed by the retailer who entered it (its source is then "web", not "staff").
+    const askedBy = new Map<string, string>();
+    for (const d of await tx.deliveryDifference.findMany({ where: { producerId, date }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { relationId: true, createdById: true } })) {
+      if (!askedBy.has(d.relationId)) askedBy.set(d.relationId, d.createdById);
+    }
     let number = toCreate.length ? await reserveSellerSequence(tx, producerId, "ORDER", toCreate.length) : 0;
     for (const dayOrder of toCreate) {
       const relation = relations.get(dayOrder.relationId)!;
@@ -111,7 +117,10 @@ export async function validateDate(actor: OrgActor, dateParam: unknown): Promise
         id, sellerId: producerId, buyerId: dayOrder.customer.id, repId: relation.repId, distributorId, relationId: relation.id, number: number++, status: "ACCEPTED", version: 1,
         distribution, deliveryDate: date, note: "", currency: producer.currency, groupDiscountBps: relation.customerGroup?.discountBps ?? 0, taxesEnabled: true, depositsEnabled: true,
         minOrderCents: relation.minOrderCents, ...priced.totals, buyerName: dayOrder.customer.name, submitted: JSON.stringify(submitted), standingOrderId: dayOrder.standingOrderId,
-        createdById: actor.userId, createdByOrgId: producerId, acceptedAt: now, createdAt: now, updatedAt: now,
+        ...(dayOrder.standingOrderId === null && askedBy.has(dayOrder.relationId)
+          ? { createdById: askedBy.get(dayOrder.relationId)!, createdByOrgId: dayOrder.customer.id }
+          : { createdById: actor.userId, createdByOrgId: producerId }),
+        acceptedAt: now, createdAt: now, updatedAt: now,
       });
       lines.push(...orderLines);
       created.push({ id, buyerId: dayOrder.customer.id, repId: relation.repId, distributorId, standingOrderId: dayOrder.standingOrderId });
