@@ -5,17 +5,17 @@
 // board is asked every 10 seconds by every open page).
 import type { Tx } from "~/utils/db.server";
 import { getDb } from "~/utils/db.server";
-import { parseInput } from "~/utils/validation";
 import { CLOSED_ORDER_STATUSES, intakeOf, sourceOf, type DayOrder, type DayOrderLine, type FormatInfo } from "../bakery/day-orders";
 import { loadDayOrders, loadFormatInfo } from "../bakery/day-orders.server";
 import { parseDifferenceLines } from "../bakery/differences";
 import { requireProducerAction } from "../bakery/access.server";
+import { parseDateParam } from "../bakery/date-param.server";
 import { loadBakerySettings } from "../bakery/settings.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "../order/dates";
 import type { OrgRef } from "../order/types";
 import { conflictingRelations, purgedFromIntake } from "./rules";
-import { intakeDateSchema, type IntakeBoard } from "./schemas";
+import { type IntakeBoard } from "./schemas";
 
 export type PlacedOrder = {
   id: string;
@@ -133,7 +133,7 @@ export async function loadIntakeBoard(tx: Tx, producerId: string, date: string, 
 /** GET /api/v1/intake/:date (the producer's intake staff). */
 export async function getIntakeBoard(actor: OrgActor, dateParam: unknown): Promise<IntakeBoard> {
   const producerId = requireProducerAction(actor, "intake:run");
-  const { date } = parseInput(intakeDateSchema, { date: dateParam });
+  const date = parseDateParam(dateParam);
   return loadIntakeBoard(getDb(), producerId, date);
 }
 
@@ -153,7 +153,7 @@ export type IntakeCustomerRow = {
  */
 export async function getIntakeCustomers(actor: OrgActor, dateParam: unknown): Promise<IntakeCustomerRow[]> {
   const producerId = requireProducerAction(actor, "intake:run");
-  const { date } = parseInput(intakeDateSchema, { date: dateParam });
+  const date = parseDateParam(dateParam);
   const day = await loadDayOrders(getDb(), producerId, date);
   return day.orders.map((o) => ({
     customer: o.customer,

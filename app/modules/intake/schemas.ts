@@ -5,7 +5,6 @@ import { dateSchema } from "../order/schemas";
 
 const idSchema = z.string().trim().min(1).max(64);
 
-export const intakeDateSchema = z.object({ date: dateSchema });
 
 /** The detail list a counter opens (the page's `?show=`). */
 export const INTAKE_SHOWS = ["customers", "received", "takenIn", "toTakeIn", "differences", "differencesTakenIn", "differencesToTakeIn"] as const;

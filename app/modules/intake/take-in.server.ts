@@ -9,6 +9,7 @@ import { getDb, type Tx } from "~/utils/db.server";
 import { AppError, validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
+import { parseDateParam } from "../bakery/date-param.server";
 import { inChunks } from "../bakery/day-orders.server";
 import { publishBakeryChange } from "../bakery/live.server";
 import type { OrgActor } from "../org/actor";
@@ -18,7 +19,7 @@ import { lockedError, requireStatusAllows, TX_OPTIONS } from "../order/order-gua
 import { ORDER_RULES, type OrderAction } from "../order/status-machine";
 import { loadIntakeBoard, loadPlacedOrders, type PlacedOrder } from "./board.server";
 import { conflictingRelations } from "./rules";
-import { intakeDateSchema, resolveConflictSchema, takeInSchema, type IntakeBoard } from "./schemas";
+import { resolveConflictSchema, takeInSchema, type IntakeBoard } from "./schemas";
 
 type Moved = Pick<PlacedOrder, "id" | "version" | "sellerId" | "buyerId" | "repId" | "distributorId"> & { status: string };
 
@@ -111,7 +112,7 @@ export type TakeInResult = { takenIn: string[]; locked: string[]; conflicts: Int
  */
 export async function takeInOrders(actor: OrgActor, dateParam: unknown, input: unknown): Promise<TakeInResult> {
   const producerId = requireProducerAction(actor, "intake:run");
-  const { date } = parseInput(intakeDateSchema, { date: dateParam });
+  const date = parseDateParam(dateParam);
   const data = parseInput(takeInSchema, input);
   const now = new Date();
   const result = await getDb().$transaction(async (tx) => {
@@ -144,7 +145,7 @@ export async function takeInOrders(actor: OrgActor, dateParam: unknown, input: u
  */
 export async function resolveConflict(actor: OrgActor, dateParam: unknown, customerId: string, input: unknown): Promise<IntakeBoard> {
   const producerId = requireProducerAction(actor, "intake:run");
-  const { date } = parseInput(intakeDateSchema, { date: dateParam });
+  const date = parseDateParam(dateParam);
   const { keepOrderId } = parseInput(resolveConflictSchema, input);
   const now = new Date();
   const result = await getDb().$transaction(async (tx) => {

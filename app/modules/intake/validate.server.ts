@@ -14,8 +14,8 @@ import { getDb, type Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { newId } from "~/utils/ids.server";
 import { translate } from "~/utils/i18n";
-import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
+import { parseDateParam } from "../bakery/date-param.server";
 import { loadDayOrders } from "../bakery/day-orders.server";
 import { publishBakeryChange } from "../bakery/live.server";
 import { loadBakerySettings } from "../bakery/settings.server";
@@ -30,7 +30,7 @@ import { loadIntakeBoard, loadPlacedOrders } from "./board.server";
 import { insertRows, type SqlValue } from "./bulk-insert.server";
 import { writeDeliveryHistory, type HistoryRow } from "./history.server";
 import { conflictingRelations, type HistoryOrder } from "./rules";
-import { intakeDateSchema, type IntakeBoard } from "./schemas";
+import { type IntakeBoard } from "./schemas";
 import { moveOrders, publishMoved, requireNoneHeld, requireOpenDate } from "./take-in.server";
 
 export type ValidationResult = { date: string; takenIn: string[]; ordersCreated: number; ordersAmended: number; intake: IntakeBoard };
@@ -51,7 +51,7 @@ async function loadCatalogCharges(tx: Tx, producerId: string): Promise<CatalogCh
 
 export async function validateDate(actor: OrgActor, dateParam: unknown): Promise<ValidationResult> {
   const producerId = requireProducerAction(actor, "intake:run");
-  const { date } = parseInput(intakeDateSchema, { date: dateParam });
+  const date = parseDateParam(dateParam);
   const now = new Date();
   const result = await getDb().$transaction(async (tx) => {
     await requireOpenDate(tx, producerId, date);

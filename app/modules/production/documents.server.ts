@@ -13,7 +13,8 @@ import { createPdfPool, sharedPdfPool } from "../document-export/pdf-pool.server
 import { languageOfLocale } from "../order/notifications.server";
 import type { OrgActor } from "../org/actor";
 import { deliveryNotes, type DeliveryNote } from "./delivery-notes";
-import { getProductionList, parseDateParam } from "./production.server";
+import { parseDateParam } from "../bakery/date-param.server";
+import { getProductionList } from "./production.server";
 import { deliveryNoteQuerySchema } from "./schemas";
 
 export type PdfFile = { filename: string; bytes: Uint8Array };

@@ -6,14 +6,10 @@ import { validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requireBakeryProducer } from "./access.server";
 import type { OrgActor } from "../org/actor";
-import { isoDateSchema, leftoversInputSchema, leftoversQuerySchema, type LeftoversView } from "./schemas";
+import { parseDateParam } from "../bakery/date-param.server";
+import { leftoversInputSchema, leftoversQuerySchema, type LeftoversView } from "./schemas";
 import { loadCatalogFormats, loadShop } from "./shops.server";
 
-function parseDate(date: string): string {
-  const parsed = isoDateSchema.safeParse(date);
-  if (!parsed.success) throw validationError({ date: "field.invalidDate" });
-  return parsed.data;
-}
 
 async function view(tx: Tx, producerId: string, shop: { id: string; name: string }, date: string): Promise<LeftoversView> {
   const rows = await tx.leftover.findMany({ where: { producerId, shopId: shop.id, date }, select: { formatId: true, quantity: true } });
@@ -26,7 +22,7 @@ async function view(tx: Tx, producerId: string, shop: { id: string; name: string
 
 export async function getLeftovers(actor: OrgActor, date: string, query: unknown): Promise<LeftoversView> {
   const producerId = await requireBakeryProducer(getDb(), actor, "production:read");
-  const day = parseDate(date);
+  const day = parseDateParam(date);
   const { shop: shopId } = parseInput(leftoversQuerySchema, query);
   const db = getDb();
   return view(db, producerId, await loadShop(db, producerId, shopId), day);
@@ -35,7 +31,7 @@ export async function getLeftovers(actor: OrgActor, date: string, query: unknown
 /** Replaces the shop's leftovers of the date: the lines given are what is left; a quantity of 0 (or a format left out) removes it. */
 export async function putLeftovers(actor: OrgActor, date: string, input: unknown): Promise<LeftoversView> {
   const producerId = await requireBakeryProducer(getDb(), actor, "shop:write");
-  const day = parseDate(date);
+  const day = parseDateParam(date);
   const data = parseInput(leftoversInputSchema, input);
   const seen = new Set<string>();
   data.lines.forEach((line, i) => {

@@ -3,7 +3,7 @@
 // fingerprint is unchanged: ./day-totals.server.ts), the shops' counter orders for that pickup date
 // and the leftovers of date − offset, read on every request.
 import { getDb, type Tx } from "~/utils/db.server";
-import { AppError, validationError } from "~/utils/errors";
+import { AppError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
 import { addDays } from "../bakery/calendar";
@@ -11,13 +11,9 @@ import { loadBakerySettings, parseFamilies, type BakerySettingsView } from "../b
 import type { OrgActor } from "../org/actor";
 import { dayTotals } from "./day-totals.server";
 import { buildProductionList, type QuantityLine } from "./production";
-import { isoDateSchema, productionQuerySchema, type ProductionList } from "./schemas";
+import { parseDateParam } from "../bakery/date-param.server";
+import { productionQuerySchema, type ProductionList } from "./schemas";
 
-export function parseDateParam(date: string | undefined): string {
-  const parsed = isoDateSchema.safeParse(date ?? "");
-  if (!parsed.success) throw validationError({ date: "field.invalidDate" });
-  return parsed.data;
-}
 
 /** The quantities of the shops' live counter orders to pick up on the date, per format. */
 export async function loadShopLines(tx: Tx, producerId: string, date: string): Promise<QuantityLine[]> {

@@ -2,12 +2,12 @@
 // zod schemas the API, the pages (Conform) and the services share (../shared/api.md, "Standing
 // orders and production").
 import { z } from "zod";
-import { isIsoDate } from "../order/dates";
+import { dateSchema as isoDateSchema } from "../order/schemas";
 import { MAX_CENTS, parseCents, parseUnitPrice4 } from "~/utils/money";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-export const isoDateSchema = z.string().trim().refine(isIsoDate, "field.invalidDate");
+export { isoDateSchema };
 const idSchema = z.string().trim().min(1).max(64);
 const quantitySchema = z.coerce.number().int("field.invalid").min(0).max(1_000_000);
 

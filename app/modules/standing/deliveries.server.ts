@@ -11,13 +11,9 @@ import { publishBakeryChange } from "../bakery/live.server";
 import { requirePermission } from "../org/access.server";
 import type { OrgActor } from "../org/actor";
 import { todayIso } from "../order/dates";
-import { deliveriesQuerySchema, deliveryDateSchema, differenceInputSchema } from "./schemas";
+import { parseDateParam } from "../bakery/date-param.server";
+import { deliveriesQuerySchema, differenceInputSchema } from "./schemas";
 
-function parseDate(date: string | undefined): string {
-  const parsed = deliveryDateSchema.safeParse(date);
-  if (!parsed.success) throw validationError({ date: "field.invalid" });
-  return parsed.data;
-}
 
 /**
  * Whose day orders the actor reads: a producer its own (a `producer` naming another answers 404); a
@@ -38,7 +34,7 @@ async function scopeOf(tx: Tx, actor: OrgActor, producer: string | undefined): P
 const lineView = (line: DayOrderLine) => ({ formatId: line.formatId, description: line.description, quantity: line.quantity, unitPrice4: line.unitPrice4 });
 
 export async function getDeliveries(actor: OrgActor, date: string | undefined, query: unknown) {
-  const day = parseDate(date);
+  const day = parseDateParam(date);
   const { producer } = parseInput(deliveriesQuerySchema, query);
   const db = getDb();
   const scope = await scopeOf(db, actor, producer);
@@ -86,7 +82,7 @@ async function differenceViews(tx: Tx, producerId: string, date: string, relatio
 export type DifferenceView = Awaited<ReturnType<typeof differenceViews>>[number];
 
 export async function listDifferences(actor: OrgActor, date: string | undefined, query: unknown) {
-  const day = parseDate(date);
+  const day = parseDateParam(date);
   const { producer } = parseInput(deliveriesQuerySchema, query);
   const db = getDb();
   const scope = await scopeOf(db, actor, producer);
@@ -96,7 +92,7 @@ export async function listDifferences(actor: OrgActor, date: string | undefined,
 
 /** The retailer's difference for a date: refused (409) once the date is validated, or when it is past. */
 export async function createDifference(actor: OrgActor, date: string | undefined, input: unknown): Promise<DifferenceView> {
-  const day = parseDate(date);
+  const day = parseDateParam(date);
   requirePermission(actor, "standing:propose");
   const data = parseInput(differenceInputSchema, input);
   const result = await getDb().$transaction(async (tx) => {

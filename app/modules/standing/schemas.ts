@@ -2,9 +2,9 @@
 // strings, page forms parse the same shapes) and the answers, described once for the OpenAPI document.
 import { z } from "zod";
 import { differenceLinesSchema } from "../bakery/differences";
-import { isIsoDate } from "../order/dates";
+import { dateSchema as isoDateSchema } from "../order/schemas";
 
-export const isoDateSchema = z.string().refine(isIsoDate, "field.invalid");
+export { isoDateSchema };
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalDate = z.preprocess(blankToUndefined, isoDateSchema.optional());
 const idSchema = z.string().trim().min(1).max(64);
@@ -100,7 +100,6 @@ export const closuresInputSchema = z.object({ closures: closuresSchema });
 export const planningInputSchema = z.object({ weekdays: weekdayNumbersSchema });
 
 export const deliveriesQuerySchema = z.object({ producer: z.preprocess(blankToUndefined, idSchema.optional()).describe("The producer (required for a retailer)") });
-export const deliveryDateSchema = isoDateSchema;
 
 export const differenceInputSchema = z.object({ producer: idSchema, lines: differenceLinesSchema });
 
