@@ -111,9 +111,14 @@ async function activeCustomers(tx: Tx, producerId: string, buyerId?: string) {
   return rows.map((row) => customerRowSchema.parse(row));
 }
 
+/** Whether the producer validated the date (its DeliveryDay row): the day is frozen from then on. */
+export async function isDateValidated(tx: Tx, producerId: string, date: string): Promise<boolean> {
+  return (await tx.deliveryDay.findUnique({ where: { producerId_date: { producerId, date } }, select: { date: true } })) !== null;
+}
+
 export async function loadDayOrders(tx: Tx, producerId: string, date: string, options: { buyerId?: string } = {}): Promise<DayOrders> {
   const weekday = isoWeekday(date);
-  const day = await tx.deliveryDay.findUnique({ where: { producerId_date: { producerId, date } }, select: { date: true } });
+  const validated = await isDateValidated(tx, producerId, date);
   const relations = await activeCustomers(tx, producerId, options.buyerId);
   const closures = await tx.deliveryClosure.findMany({
     where: { producerId, from: { lte: date }, to: { gte: date } },
@@ -169,7 +174,6 @@ export async function loadDayOrders(tx: Tx, producerId: string, date: string, op
   });
   placed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placedOrders: PlacedOrderInput[] = placed.map((order) => ({ ...order, customer: order.buyer }));
-  const validated = day !== null;
   const resolved = resolveDayOrders({ date, validated, customers, producerClosures, placedOrders, formats });
   const onlyRelationId = onlyRelation ?? undefined;
   const differences = onlyRelation === null ? [] : await loadDayDifferences(tx, producerId, date, onlyRelationId ? { relationId: onlyRelationId } : {});

@@ -10,7 +10,7 @@ import { AppError, validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { requireProducerAction } from "../bakery/access.server";
 import { parseDateParam } from "../bakery/date-param.server";
-import { inChunks } from "../bakery/day-orders.server";
+import { inChunks, isDateValidated } from "../bakery/day-orders.server";
 import { publishBakeryChange } from "../bakery/live.server";
 import type { OrgActor } from "../org/actor";
 import { notifyOrderEvent } from "../order/notifications.server";
@@ -100,8 +100,7 @@ export function publishMoved(moved: readonly Moved[]): void {
 
 /** 409 once the date is validated: its day is frozen. */
 export async function requireOpenDate(tx: Tx, producerId: string, date: string): Promise<void> {
-  const day = await tx.deliveryDay.findUnique({ where: { producerId_date: { producerId, date } }, select: { date: true } });
-  if (day) throw new AppError("invalid_transition", "intake.error.validated");
+  if (await isDateValidated(tx, producerId, date)) throw new AppError("invalid_transition", "intake.error.validated");
 }
 
 export type TakeInResult = { takenIn: string[]; locked: string[]; conflicts: IntakeBoard["conflicts"]; intake: IntakeBoard };

@@ -4,7 +4,7 @@ import { getDb, type Tx } from "~/utils/db.server";
 import { AppError, validationError } from "~/utils/errors";
 import { parseInput } from "~/utils/validation";
 import { loadRetailerRelationWith, requireProducerAction } from "../bakery/access.server";
-import { loadDayOrders, loadFormatInfo } from "../bakery/day-orders.server";
+import { isDateValidated, loadDayOrders, loadFormatInfo } from "../bakery/day-orders.server";
 import type { DayOrderLine } from "../bakery/day-orders";
 import { parseDifferenceLines } from "../bakery/differences";
 import { publishBakeryChange } from "../bakery/live.server";
@@ -99,8 +99,7 @@ export async function createDifference(actor: OrgActor, date: string | undefined
     const relation = await loadRetailerRelationWith(tx, actor, data.producer);
     if (day < todayIso()) throw new AppError("invalid_transition", "standing.error.datePast");
     // Read inside the write transaction: a validation that commits first wins, and this one is refused.
-    const validated = await tx.deliveryDay.findUnique({ where: { producerId_date: { producerId: relation.producerId, date: day } }, select: { date: true } });
-    if (validated) throw new AppError("invalid_transition", "bakery.error.dateValidated");
+    if (await isDateValidated(tx, relation.producerId, day)) throw new AppError("invalid_transition", "bakery.error.dateValidated");
     const formats = await loadFormatInfo(tx, relation.producerId);
     const unknown = Object.fromEntries(
       data.lines.flatMap((line, i) => (formats.get(line.formatId)?.active ? [] : [[`lines.${i}.formatId`, "standing.error.unknownFormat"]])),
